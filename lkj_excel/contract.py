@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 TEMPLATE_VERSION = 1
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """The type of a column's values."""
 
     ANY = "any"

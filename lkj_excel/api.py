@@ -1,0 +1,30 @@
+"""The library API behind the commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .codes import Nomenclature
+from .inputs import collect
+from .report import FileReport, check_source
+from .settings import Settings, load_settings
+
+
+def _settings(config) -> Settings:
+    if isinstance(config, Settings):
+        return config
+    return load_settings(config)
+
+
+def check(path: str | Path, config: str | Path | Settings | None = None) -> FileReport:
+    """Check one workbook; the report's `findings` are what `lkj-excel check` prints."""
+    settings = _settings(config)
+    return check_source(Path(path), str(path), settings, Nomenclature(settings.nomenklatur))
+
+
+def check_inputs(inputs: list[str], settings: Settings,
+                 exclude: Path | None = None) -> tuple[list[FileReport], list[str]]:
+    """Check every workbook among `inputs` (files, folders, globs)."""
+    files, missing = collect(inputs, exclude, with_mail=False)
+    nomen = Nomenclature(settings.nomenklatur)
+    return [check_source(f, str(f), settings, nomen) for f in files], missing

@@ -1,0 +1,92 @@
+"""The Pegawai sheet: NIP shape, dates, sex digit, duplicates, and the head's NIP."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..contract import norm_loose
+from ..findings import Finding
+from ..model import Identity, Staff, Val
+
+
+def nip_problem(nip: str, period_end: dt.date | None, pppk: bool = False) -> str | None:
+    """Why a NIP is impossible, or None. NIP: birth YYYYMMDD, appointment YYYYMM, sex 1/2,
+    serial NNN (PP 11/2017 numbering). An NI PPPK is checked for length and birth date only."""
+    if len(nip) != 18 or not nip.isdigit():
+        return f"NIP harus 18 angka (tertulis {len(nip)} karakter)"
+    try:
+        born = dt.date(int(nip[0:4]), int(nip[4:6]), int(nip[6:8]))
+    except ValueError:
+        return f"tanggal lahir {nip[6:8]}-{nip[4:6]}-{nip[0:4]} dalam NIP tidak ada di kalender"
+    if born.year < 1940:
+        return f"tahun lahir {born.year} dalam NIP sebelum 1940"
+    if pppk:
+        return None
+    year, month = int(nip[8:12]), int(nip[12:14])
+    if not 1 <= month <= 12:
+        return f"bulan pengangkatan {nip[12:14]} dalam NIP tidak ada"
+    if (year, month) < (born.year + 18, born.month):
+        return f"pengangkatan {month:02d}/{year} sebelum usia 18 tahun (lahir {born.isoformat()})"
+    if period_end is not None and (year, month) > (period_end.year, period_end.month):
+        return f"pengangkatan {month:02d}/{year} sesudah akhir triwulan yang dilaporkan"
+    if nip[14] not in "12":
+        return f"digit jenis kelamin NIP '{nip[14]}' harus 1 (laki-laki) atau 2 (perempuan)"
+    return None
+
+
+def check(staff: list[Staff], sheet: str | None, identity: Identity,
+          findings: list[Finding]) -> None:
+    end = identity.period_end()
+    seen: dict[str, Staff] = {}
+    for s in staff:
+        nip = s.nip.value
+        if nip is None:
+            continue
+        pppk = s.status.value == "PPPK"
+        problem = nip_problem(nip, end, pppk)
+        if problem:
+            findings.append(Finding("staff.nip_format", sheet, s.nip.addr,
+                                    f"NIP {s.nama.value or ''} ({nip}): {problem}.", found=nip))
+        elif not pppk and s.lp.value is not None:
+            sex = "L" if nip[14] == "1" else "P"
+            if sex != s.lp.value:
+                findings.append(Finding(
+                    "staff.nip_gender", sheet, s.lp.addr,
+                    f"{s.nama.value}: L/P tertulis {s.lp.value}, digit jenis kelamin NIP {nip} "
+                    f"menunjukkan {sex}.", found=s.lp.value, expected=sex))
+        if nip in seen:
+            findings.append(Finding(
+                "staff.nip_duplicate", sheet, s.nip.addr,
+                f"NIP {nip} ({s.nama.value}) sudah dipakai di baris {seen[nip].row} "
+                f"({seen[nip].nama.value}).", found=nip))
+        else:
+            seen[nip] = s
+    _head(staff, identity, findings)
+
+
+def head_nip_problem(identity: Identity, findings: list[Finding]) -> None:
+    """Identitas NIP Kepala must itself be a possible NIP."""
+    v: Val | None = identity.values.get("NIP Kepala")
+    if v is None or v.value is None:
+        return
+    problem = nip_problem(v.value, identity.period_end())
+    if problem:
+        findings.append(Finding("staff.nip_format", identity.sheet, v.addr,
+                                f"NIP Kepala ({v.value}): {problem}.", found=v.value))
+
+
+def _head(staff: list[Staff], identity: Identity, findings: list[Finding]) -> None:
+    v = identity.values.get("NIP Kepala")
+    if v is None or v.value is None or not staff:
+        return
+    name = norm_loose(identity.get("Nama Kepala"))
+    match = next((s for s in staff if name and norm_loose(s.nama.value) == name), None)
+    if match is None:
+        jab = norm_loose(identity.get("Jabatan Kepala"))
+        match = next((s for s in staff if jab and norm_loose(s.jabatan.value) == jab), None)
+    if match is None or match.nip.value is None or match.nip.value == v.value:
+        return
+    findings.append(Finding(
+        "staff.head_nip_mismatch", identity.sheet, v.addr,
+        f"NIP Kepala di Identitas {v.value}, di sheet Pegawai ({match.nama.value}, baris "
+        f"{match.row}) {match.nip.value}.", found=v.value, expected=match.nip.value))

@@ -1,0 +1,180 @@
+"""The data of one workbook, typed, every value with the cell it came from."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from .read.tables import Cell
+
+
+@dataclass(slots=True)
+class Val:
+    """A typed value and its cell. `unknown`: the cell holds something that could not be
+    read (cell.invalid, cell.formula_without_value); figures built on it are not checked."""
+
+    value: Any = None
+    cell: Cell | None = None
+    unknown: bool = False
+    addr_if_blank: str | None = None  # where the value would be, for findings on a blank cell
+
+    @property
+    def addr(self) -> str | None:
+        return self.cell.addr if self.cell is not None else self.addr_if_blank
+
+    @property
+    def present(self) -> bool:
+        return self.value is not None
+
+
+@dataclass
+class Identity:
+    sheet: str | None = None
+    values: dict[str, Val] = field(default_factory=dict)  # Isian -> Val
+
+    def get(self, isian: str) -> Any:
+        v = self.values.get(isian)
+        return v.value if v else None
+
+    @property
+    def perangkat_daerah(self) -> str | None:
+        return self.get("Perangkat Daerah")
+
+    @property
+    def tahun(self) -> int | None:
+        return self.get("Tahun Anggaran")
+
+    @property
+    def triwulan(self) -> str | None:
+        return self.get("Triwulan")
+
+    def period_end(self) -> dt.date | None:
+        """The last day of the reported triwulan."""
+        if not self.tahun or not self.triwulan:
+            return None
+        q = ("I", "II", "III", "IV").index(self.triwulan) + 1
+        month = q * 3
+        nxt = dt.date(self.tahun + (month == 12), month % 12 + 1, 1)
+        return nxt - dt.timedelta(days=1)
+
+
+@dataclass
+class PKRow:
+    row: int
+    tingkat: Val
+    penanggung_jawab: Val
+    sasaran: Val
+    indikator: Val
+    satuan: Val
+    arah: Val
+    target: Val
+    realisasi: Val
+    sumber: Val
+    kode: Val
+    anggaran: Val
+    target_ll: Val
+    realisasi_ll: Val
+    keterangan: Val
+    is_percent: bool = True
+    derived: float | None = None  # the realisation derived from Sumber Realisasi
+    derived_note: str | None = None
+
+    @property
+    def kode_text(self) -> str | None:
+        return self.kode.value
+
+    @property
+    def realisasi_value(self) -> float | None:
+        """The realisation the figures use: derived where Sumber Realisasi gives one."""
+        if self.sumber.value:
+            return self.derived
+        return self.realisasi.value
+
+
+@dataclass
+class BudgetRow:
+    row: int
+    kode: Val
+    uraian: Val
+    pagu: Val
+    realisasi: Val
+    sisa: Val
+    sumber_dana: Val
+    is_total: bool = False
+    # placement (filled by the budget reconciliation)
+    level: int | None = None  # 1 program, 2 kegiatan, 3 sub kegiatan
+    parent: BudgetRow | None = None
+    children: list[BudgetRow] = field(default_factory=list)
+    placed_by_position: bool = False
+    unplaced: bool = False
+    placement_note: str = ""
+    # computed figures (sen); None when unknown
+    c_pagu: int | None = None
+    c_realisasi: int | None = None
+
+    @property
+    def kode_text(self) -> str | None:
+        return self.kode.value
+
+    @property
+    def c_sisa(self) -> int | None:
+        if self.c_pagu is None or self.c_realisasi is None:
+            return None
+        return self.c_pagu - self.c_realisasi
+
+
+@dataclass
+class FacItem:
+    row: int
+    jenis: Val
+    uraian: Val
+    ya: Val  # bool
+    tanggal: Val
+    keterangan: Val
+
+
+@dataclass
+class VillageDoc:
+    row: int
+    desa: Val
+    dokumen: Val
+    batas: Val
+    tanggal: Val
+    keterangan: Val
+    key: str = ""
+
+    @property
+    def status(self) -> str:
+        t, b = self.tanggal.value, self.batas.value
+        if t is None:
+            return "Belum"
+        if b is None:
+            return "Tepat Waktu"
+        return "Tepat Waktu" if t <= b else "Terlambat"
+
+
+@dataclass
+class Staff:
+    row: int
+    nama: Val
+    nip: Val
+    lp: Val
+    pangkat: Val
+    jabatan: Val
+    pendidikan: Val
+    status: Val
+
+
+@dataclass
+class WorkbookData:
+    """Everything read from one workbook."""
+
+    identity: Identity = field(default_factory=Identity)
+    pk: list[PKRow] = field(default_factory=list)
+    budget: list[BudgetRow] = field(default_factory=list)
+    facilitation: list[FacItem] = field(default_factory=list)
+    villages: list[VillageDoc] = field(default_factory=list)
+    staff: list[Staff] = field(default_factory=list)
+    sheets: dict[str, str] = field(default_factory=dict)  # contract name -> name in file
+    present: set[str] = field(default_factory=set)  # contract sheets found

@@ -1,0 +1,182 @@
+"""Find a contract sheet's header row and read its data rows, every value with its cell."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..contract import Kind, Sheet, norm_header, norm_sheet
+from ..findings import Finding
+from .workbook import RawBook, RawSheet, address
+
+HEADER_SEARCH_ROWS = 15
+
+
+@dataclass(slots=True)
+class Cell:
+    """A value read from a cell. `addr` is the cell findings point at (for a merged value,
+    the merged range's first cell)."""
+
+    raw: Any
+    addr: str
+    row: int
+    col: int
+    no_value: bool = False  # a formula without a cached value
+    percent: bool | None = False  # has a percent number format (None: unknown)
+    merged: bool = False
+
+    @property
+    def blank(self) -> bool:
+        if self.no_value:
+            return False
+        raw = self.raw
+        return raw is None or (isinstance(raw, str) and not raw.strip())
+
+
+@dataclass
+class Row:
+    """One data row: contract column name -> Cell (absent columns are missing)."""
+
+    row: int
+    cells: dict[str, Cell]
+
+    def get(self, name: str) -> Cell | None:
+        return self.cells.get(name)
+
+
+@dataclass
+class Table:
+    """A contract sheet as found in a file."""
+
+    spec: Sheet
+    sheet: str  # the sheet's name as in the file
+    header_row: int | None
+    columns: dict[str, int] = field(default_factory=dict)  # column name -> column number
+    rows: list[Row] = field(default_factory=list)
+
+    def has(self, name: str) -> bool:
+        return name in self.columns
+
+
+def find_sheet(book: RawBook, name: str) -> RawSheet | None:
+    """The first sheet whose name matches `name` after lower-casing and removing spaces."""
+    key = norm_sheet(name)
+    for s in book.sheets:
+        if norm_sheet(s.name) == key:
+            return s
+    return None
+
+
+def _first_cell(raw: RawSheet, r: int) -> str | None:
+    row = raw.grid[r - 1] if 0 < r <= raw.n_rows else []
+    for c, v in enumerate(row, start=1):
+        if not _is_blank(v):
+            return address(r, c)
+    return None
+
+
+def _is_blank(v: Any) -> bool:
+    return v is None or (isinstance(v, str) and not v.strip())
+
+
+def _match_row(spec: Sheet, values: list) -> list[tuple[int, str]]:
+    """(column number, contract column name) for each header cell that names a column."""
+    keys = {}
+    for col in spec.columns:
+        for k in col.keys:
+            keys.setdefault(k, col.name)
+    out = []
+    for c, v in enumerate(values, start=1):
+        if isinstance(v, str) and v.strip():
+            name = keys.get(norm_header(v))
+            if name:
+                out.append((c, name))
+    return out
+
+
+def read_table(raw: RawSheet, spec: Sheet, findings: list[Finding]) -> Table:
+    """Read `raw` as the contract sheet `spec`, appending structural findings."""
+    required = {c.name for c in spec.required_columns}
+    header_row = None
+    matched: list[tuple[int, str]] = []
+    for r in range(1, min(HEADER_SEARCH_ROWS, raw.n_rows) + 1):
+        m = _match_row(spec, raw.grid[r - 1])
+        hits = {name for _, name in m} & required
+        if required and len(hits) * 2 >= len(required):
+            header_row, matched = r, m
+            break
+    table = Table(spec, raw.name, header_row)
+    if header_row is None:
+        for col in spec.required_columns:
+            findings.append(Finding(
+                "column.missing", raw.name, None,
+                f"Kolom wajib '{col.name}' tidak ditemukan di sheet {raw.name}: "
+                f"tidak ada baris judul kolom di {HEADER_SEARCH_ROWS} baris pertama.",
+            ))
+        return table
+    for c, name in matched:
+        if name in table.columns:
+            findings.append(Finding(
+                "cell.ambiguous", raw.name, address(header_row, c),
+                f"Judul kolom '{raw.value(header_row, c)}' juga menunjuk kolom '{name}'; "
+                f"yang dipakai kolom paling kiri ({address(header_row, table.columns[name])}).",
+                found=str(raw.value(header_row, c)),
+            ))
+        else:
+            table.columns[name] = c
+    first = _first_cell(raw, header_row)
+    for col in spec.required_columns:
+        if col.name not in table.columns:
+            findings.append(Finding(
+                "column.missing", raw.name, first,
+                f"Kolom wajib '{col.name}' tidak ada di baris judul kolom (baris {header_row}) "
+                f"sheet {raw.name}.",
+            ))
+    table.rows = _data_rows(raw, table)
+    return table
+
+
+def _merge_map(raw: RawSheet, start: int) -> dict[tuple[int, int], tuple[int, int]]:
+    """(r, c) -> the first cell of the merged range it belongs to, for data rows."""
+    out = {}
+    for r1, c1, r2, c2 in raw.merges:
+        if r2 < start:
+            continue
+        for r in range(max(r1, start), r2 + 1):
+            for c in range(c1, c2 + 1):
+                if (r, c) != (r1, c1):
+                    out[(r, c)] = (r1, c1)
+    return out
+
+
+def _data_rows(raw: RawSheet, table: Table) -> list[Row]:
+    start = (table.header_row or 0) + 1
+    merged = _merge_map(raw, start) if raw.merges else {}
+    kinds = {c.name: c.kind for c in table.spec.columns}
+    pct = raw.percent
+    rows: list[Row] = []
+    for r in range(start, raw.n_rows + 1):
+        values = raw.grid[r - 1]
+        cells = {}
+        for name, c in table.columns.items():
+            src = merged.get((r, c))
+            if src is not None:
+                if kinds[name] is Kind.AMOUNT:
+                    continue  # an amount keeps its value in the first row only
+                sr, sc = src
+                v = raw.value(sr, sc)
+                cell = Cell(v if v != "" else None, address(sr, sc), r, c,
+                            (sr, sc) in raw.no_value,
+                            None if pct is None else (sr, sc) in pct, True)
+            else:
+                v = values[c - 1] if c <= len(values) else None
+                cell = Cell(v if v != "" else None, address(r, c), r, c,
+                            (r, c) in raw.no_value,
+                            None if pct is None else (r, c) in pct)
+            if not cell.blank:
+                cells[name] = cell
+        if any(name != "No" for name in cells):
+            rows.append(Row(r, cells))
+    # a signature block: rows after the last row that fills two or more columns, filling one
+    last_full = max((i for i, row in enumerate(rows) if len(row.cells) >= 2), default=-1)
+    return [row for i, row in enumerate(rows) if i <= last_full or len(row.cells) >= 2]

@@ -1,0 +1,326 @@
+"""Open a workbook file: cell values, with what the contract needs beside them.
+
+Values come from python-calamine (fast, reads .xlsx/.xlsm/.xls/.ods). For .xlsx/.xlsm one
+extra streaming pass over each sheet's XML finds the cells whose formula has no cached
+value and the cells with a percent number format; the ODF content.xml gives the same for
+.ods. .xls gives values only (template.md, "Formulas").
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+# A sheet XML or content.xml larger than this when unpacked is refused (zip bomb).
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+MAX_RATIO = 200  # unpacked/packed ratio above which a large member is refused
+
+CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+
+
+class Unreadable(Exception):
+    """The file cannot be read as a workbook; the message says why, in Bahasa Indonesia."""
+
+
+@dataclass
+class RawSheet:
+    """One sheet's cells. Rows and columns are 1-based, as Excel shows them."""
+
+    name: str
+    grid: list[list] = field(default_factory=list)  # grid[r-1][c-1]
+    no_value: set[tuple[int, int]] = field(default_factory=set)  # formula without cached value
+    percent: set[tuple[int, int]] | None = field(default_factory=set)  # None: unknown (.xls)
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)  # r1, c1, r2, c2
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.grid)
+
+    def value(self, r: int, c: int):
+        if 0 < r <= len(self.grid):
+            row = self.grid[r - 1]
+            if 0 < c <= len(row):
+                return row[c - 1]
+        return None
+
+
+@dataclass
+class RawBook:
+    """The sheets of a workbook, in file order."""
+
+    fmt: str  # xlsx, xls, ods
+    sheets: list[RawSheet]
+
+    def names(self) -> list[str]:
+        return [s.name for s in self.sheets]
+
+
+def col_letter(c: int) -> str:
+    """1 -> A, 27 -> AA."""
+    out = ""
+    while c:
+        c, rem = divmod(c - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+def col_index(letters: str) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def address(r: int, c: int) -> str:
+    return f"{col_letter(c)}{r}"
+
+
+def open_book(source: str | Path | bytes, name: str = "", wanted=None) -> RawBook:
+    """Read a workbook from a path or bytes. `wanted(sheet_name) -> bool` limits the sheets
+    whose cells are loaded (the others keep their name only). Raises `Unreadable`."""
+    try:
+        data = source if isinstance(source, bytes) else Path(source).read_bytes()
+    except OSError as exc:
+        raise Unreadable(f"berkas tidak dapat dibuka: {exc.strerror or exc}") from None
+    label = name or (str(source) if not isinstance(source, bytes) else "")
+    suffix = PurePosixPath(label).suffix.lower()
+    if not data:
+        raise Unreadable("berkas kosong (0 byte)")
+    if data.startswith(CFB_MAGIC):
+        if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k" in data:
+            raise Unreadable("berkas terkunci dengan kata sandi (terenkripsi); simpan ulang tanpa sandi")
+        return _read_calamine(data, "xls", wanted)
+    if not data.startswith(ZIP_MAGIC):
+        kind = "teks/CSV" if _looks_like_text(data) else "bukan workbook"
+        raise Unreadable(f"berkas bukan workbook Excel/LibreOffice ({kind})")
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        members = {i.filename: i for i in zf.infolist()}
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+        raise Unreadable("berkas rusak (arsip zip tidak utuh)") from None
+    _guard_zip(members)
+    if "content.xml" in members and "xl/workbook.xml" not in members:
+        book = _read_calamine(data, "ods", wanted)
+        _ods_extras(zf, book)
+        return book
+    if "xl/workbook.xml" not in members:
+        if suffix in (".xlsx", ".xlsm", ".ods", ".xls"):
+            raise Unreadable("berkas rusak: isi zip bukan workbook")
+        raise Unreadable("berkas bukan workbook Excel/LibreOffice")
+    book = _read_calamine(data, "xlsx", wanted)
+    _xlsx_extras(zf, members, book)
+    return book
+
+
+def _looks_like_text(data: bytes) -> bool:
+    head = data[:512]
+    return all(b >= 9 for b in head)
+
+
+def _guard_zip(members: dict[str, zipfile.ZipInfo]) -> None:
+    total = 0
+    for info in members.values():
+        total += info.file_size
+        if info.file_size > MAX_UNPACKED_BYTES or (
+            info.file_size > 20 * 1024 * 1024
+            and info.file_size > MAX_RATIO * max(info.compress_size, 1)
+        ):
+            raise Unreadable(
+                f"berkas ditolak: bagian '{info.filename}' mengembang menjadi "
+                f"{info.file_size // (1024 * 1024)} MB (batas {MAX_UNPACKED_BYTES // (1024 * 1024)} MB)"
+            )
+    if total > 2 * MAX_UNPACKED_BYTES:
+        raise Unreadable("berkas ditolak: isi workbook terlalu besar setelah diekstrak")
+
+
+def _read_calamine(data: bytes, fmt: str, wanted) -> RawBook:
+    from python_calamine import CalamineWorkbook
+
+    try:
+        wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        names = list(wb.sheet_names)
+    except Exception as exc:  # calamine raises its own error types and others
+        raise Unreadable(_calamine_message(exc)) from None
+    sheets = []
+    for sname in names:
+        sheet = RawSheet(sname, percent=None if fmt == "xls" else set())
+        if wanted is None or wanted(sname):
+            try:
+                cs = wb.get_sheet_by_name(sname)
+                sheet.grid = cs.to_python(skip_empty_area=False)
+                merges = getattr(cs, "merged_cell_ranges", None) or []
+                sheet.merges = [(a[0] + 1, a[1] + 1, b[0] + 1, b[1] + 1) for a, b in merges]
+            except Exception as exc:
+                raise Unreadable(f"sheet '{sname}' tidak dapat dibaca: {_calamine_message(exc)}") from None
+        sheets.append(sheet)
+    return RawBook(fmt, sheets)
+
+
+def _calamine_message(exc: Exception) -> str:
+    kind = type(exc).__name__
+    if kind == "PasswordError" or "password" in str(exc).lower():
+        return "berkas terkunci dengan kata sandi; simpan ulang tanpa sandi"
+    return f"berkas rusak atau format tidak dikenal ({kind})"
+
+
+# --- xlsx: formulas without cached values, percent formats ---------------------------
+
+_REL = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*)>")
+_ATTR = re.compile(rb'([\w:]+)\s*=\s*"([^"]*)"')
+_SHEET = re.compile(rb"<(?:\w+:)?sheet\b([^>]*)>")
+_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(/>|>(.*?)</(?:\w+:)?c>)", re.S)
+_HAS_F = re.compile(rb"<(?:\w+:)?f\b")
+_V = re.compile(rb"<(?:\w+:)?v\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?v>)", re.S)
+_REF = re.compile(rb"([A-Z]+)(\d+)")
+_XF_BLOCK = re.compile(rb"<(?:\w+:)?cellXfs\b.*?</(?:\w+:)?cellXfs>", re.S)
+_XF = re.compile(rb"<(?:\w+:)?xf\b([^>]*)>")
+_NUMFMT = re.compile(rb"<(?:\w+:)?numFmt\b([^>]*)>")
+_PERCENT_BUILTIN = {9, 10}
+_ENTITY = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.I)
+
+
+def _attrs(blob: bytes) -> dict[bytes, bytes]:
+    return {k.split(b":")[-1] if k != b"r:id" else k: v for k, v in _ATTR.findall(blob)}
+
+
+def _member(zf: zipfile.ZipFile, members, name: str) -> bytes | None:
+    if name not in members:
+        return None
+    blob = zf.read(name)
+    if _ENTITY.search(blob[:4096]):
+        raise Unreadable(f"berkas ditolak: '{name}' memuat deklarasi DTD/entitas XML")
+    return blob
+
+
+def _percent_styles(styles: bytes | None) -> set[int]:
+    if not styles:
+        return set()
+    custom = {}
+    for blob in _NUMFMT.findall(styles):
+        a = _attrs(blob)
+        try:
+            code = a.get(b"formatCode", b"").decode("utf-8", "replace")
+            custom[int(a[b"numFmtId"])] = _strip_literals(code)
+        except (KeyError, ValueError):
+            continue
+    block = _XF_BLOCK.search(styles)
+    out = set()
+    if block:
+        for i, blob in enumerate(_XF.findall(block.group(0))):
+            try:
+                fid = int(_attrs(blob).get(b"numFmtId", b"0"))
+            except ValueError:
+                continue
+            if fid in _PERCENT_BUILTIN or "%" in custom.get(fid, ""):
+                out.add(i)
+    return out
+
+
+def _strip_literals(code: str) -> str:
+    return re.sub(r'"[^"]*"|\\.', "", code)
+
+
+def _xlsx_extras(zf: zipfile.ZipFile, members, book: RawBook) -> None:
+    workbook = _member(zf, members, "xl/workbook.xml") or b""
+    rels = _member(zf, members, "xl/_rels/workbook.xml.rels") or b""
+    targets = {}
+    for blob in _REL.findall(rels):
+        a = _attrs(blob)
+        target = a.get(b"Target", b"").decode()
+        path = target.lstrip("/") if target.startswith("/") else str(PurePosixPath("xl") / target)
+        targets[a.get(b"Id", b"")] = path
+    by_name = {s.name: s for s in book.sheets}
+    percent_xf = _percent_styles(_member(zf, members, "xl/styles.xml"))
+    for blob in _SHEET.findall(workbook):
+        a = _attrs(blob)
+        sname = a.get(b"name", b"").decode("utf-8", "replace")
+        sname = _unescape(sname)
+        sheet = by_name.get(sname)
+        rid = a.get(b"r:id") or a.get(b"id")
+        if sheet is None or not sheet.grid or rid not in targets:
+            continue
+        xml = _member(zf, members, targets[rid])
+        if xml is None:
+            continue
+        _scan_sheet(xml, sheet, percent_xf)
+
+
+def _unescape(s: str) -> str:
+    return (s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
+            .replace("&apos;", "'").replace("&amp;", "&"))
+
+
+def _scan_sheet(xml: bytes, sheet: RawSheet, percent_xf: set[int]) -> None:
+    if b"<f" not in xml and not percent_xf:
+        return
+    for attrs, _end, inner in _CELL.finditer(xml):
+        s_pos = attrs.find(b' s="')
+        has_f = bool(inner) and _HAS_F.search(inner) is not None
+        if s_pos < 0 and not has_f:
+            continue
+        ref = _REF.search(attrs[attrs.find(b'r="'):]) if b'r="' in attrs else None
+        if ref is None:
+            continue
+        rc = (int(ref.group(2)), col_index(ref.group(1).decode()))
+        if s_pos >= 0:
+            end = attrs.find(b'"', s_pos + 4)
+            try:
+                if int(attrs[s_pos + 4:end]) in percent_xf:
+                    sheet.percent.add(rc)
+            except ValueError:
+                pass
+        if has_f:
+            v = _V.search(inner)
+            if v is None or not (v.group(1) or b"").strip():
+                sheet.no_value.add(rc)
+
+
+# --- ods: formulas without cached values, percent cells -------------------------------
+
+_ODS_TABLE = re.compile(rb"<table:table\b([^>]*)>(.*?)</table:table>", re.S)
+_ODS_ROW = re.compile(rb"<table:table-row\b([^>]*?)(/>|>(.*?)</table:table-row>)", re.S)
+_ODS_CELL = re.compile(
+    rb"<table:(?:covered-)?table-cell\b([^>]*?)(/>|>(.*?)</table:(?:covered-)?table-cell>)", re.S
+)
+
+
+def _ods_extras(zf: zipfile.ZipFile, book: RawBook) -> None:
+    members = {i.filename: i for i in zf.infolist()}
+    xml = _member(zf, members, "content.xml")
+    if not xml:
+        return
+    by_name = {s.name: s for s in book.sheets}
+    for tattrs, body in _ODS_TABLE.findall(xml):
+        name = _unescape(_attrs(tattrs).get(b"name", b"").decode("utf-8", "replace"))
+        sheet = by_name.get(name)
+        if sheet is None or not sheet.grid:
+            continue
+        r = 0
+        max_r = len(sheet.grid)
+        for rattrs, _e, rbody in _ODS_ROW.findall(body):
+            rrep = int(_attrs(rattrs).get(b"number-rows-repeated", b"1") or 1)
+            if r >= max_r:
+                break
+            if rbody:
+                c = 0
+                for cattrs, _ce, _cbody in _ODS_CELL.findall(rbody):
+                    a = _attrs(cattrs)
+                    crep = int(a.get(b"number-columns-repeated", b"1") or 1)
+                    if crep > 1024:
+                        c += crep
+                        continue
+                    vtype = a.get(b"value-type")
+                    has_formula = b"formula" in a
+                    for k in range(crep):
+                        for rr in range(min(rrep, 64)):
+                            rc = (r + rr + 1, c + k + 1)
+                            if vtype == b"percentage":
+                                sheet.percent.add(rc)
+                            if has_formula and vtype is None:
+                                sheet.no_value.add(rc)
+                    c += crep
+            r += rrep

@@ -1,0 +1,56 @@
+"""Findings for a person: one block per file, errors first, each with its sheet!cell."""
+
+from __future__ import annotations
+
+import textwrap
+
+from .report import FileReport
+
+
+def exit_code(reports: list[FileReport]) -> int:
+    """0 no errors, 1 error findings, 2 an unreadable input (checks.md, "Exit codes")."""
+    if any(not r.readable for r in reports):
+        return 2
+    if any(r.errors for r in reports):
+        return 1
+    return 0
+
+
+def _where(f) -> str:
+    if f.sheet and f.cell:
+        return f"{f.sheet}!{f.cell}"
+    return f.sheet or "-"
+
+
+def render_text(reports: list[FileReport], width: int = 100) -> str:
+    lines: list[str] = []
+    for rep in reports:
+        who = ", ".join(x for x in (rep.perangkat_daerah,
+                                    f"{rep.tahun} TW {rep.triwulan}" if rep.tahun and rep.triwulan else None)
+                        if x)
+        lines.append(f"{rep.file}" + (f" ({who})" if who else ""))
+        if not rep.readable:
+            lines.append(f"  TIDAK TERBACA: {rep.findings[0].message}")
+        elif not rep.findings:
+            lines.append("  Data konsisten: tidak ada temuan.")
+        else:
+            lines.append(f"  {rep.errors} kesalahan, {rep.warnings} peringatan")
+            for title, errs in (("KESALAHAN", True), ("PERINGATAN", False)):
+                group = [f for f in rep.findings if f.is_error == errs]
+                if not group:
+                    continue
+                lines.append(f"  {title}")
+                w = max(len(_where(f)) for f in group)
+                for f in group:
+                    head = f"    {_where(f):<{w}}  {f.check}"
+                    body = textwrap.wrap(f.message, width=max(40, width - 8))
+                    lines.append(head)
+                    lines.extend("        " + b for b in body)
+        if rep.output:
+            lines.append(f"  Laporan ditulis: {rep.output}")
+        lines.append("")
+    n = len(reports)
+    bad = sum(1 for r in reports if not r.readable)
+    err = sum(1 for r in reports if r.readable and r.errors)
+    lines.append(f"{n} berkas: {n - bad - err} konsisten, {err} perlu diperbaiki, {bad} tidak terbaca.")
+    return "\n".join(lines)
