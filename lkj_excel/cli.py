@@ -80,6 +80,9 @@ def template(output, perangkat_daerah, pemerintah_daerah, tahun, triwulan, nama_
     path = output or template_filename(identity)
     try:
         written = make_template(path, identity)
+    except ValueError as exc:
+        click.echo(f"Isian tidak valid: {exc}", err=True)
+        sys.exit(EXIT_FAILED)
     except OSError as exc:
         click.echo(f"Gagal menulis {path}: {exc.strerror or exc}", err=True)
         sys.exit(EXIT_FAILED)

@@ -257,7 +257,7 @@ def _unescape(s: str) -> str:
 def _scan_sheet(xml: bytes, sheet: RawSheet, percent_xf: set[int]) -> None:
     if b"<f" not in xml and not percent_xf:
         return
-    for attrs, _end, inner in _CELL.finditer(xml):
+    for attrs, _end, inner in _CELL.findall(xml):
         s_pos = attrs.find(b' s="')
         has_f = bool(inner) and _HAS_F.search(inner) is not None
         if s_pos < 0 and not has_f:
