@@ -54,3 +54,34 @@ def render_text(reports: list[FileReport], width: int = 100) -> str:
     err = sum(1 for r in reports if r.readable and r.errors)
     lines.append(f"{n} berkas: {n - bad - err} konsisten, {err} perlu diperbaiki, {bad} tidak terbaca.")
     return "\n".join(lines)
+
+
+def batch_summary(result) -> str:
+    """One screen at the end of a batch: the counts, the files to look at, where things went."""
+    reps = result.reports
+    bad = [r for r in reps if not r.readable]
+    fix = [r for r in reps if r.readable and r.errors]
+    ok = len(reps) - len(bad) - len(fix)
+    lines = [f"{len(reps)} berkas diproses: {ok} konsisten, {len(fix)} perlu diperbaiki, "
+             f"{len(bad)} tidak terbaca."]
+    for title, group in (("Perlu diperbaiki", fix), ("Tidak terbaca", bad)):
+        if not group:
+            continue
+        lines.append(f"{title}:")
+        for r in group[:15]:
+            what = (f"{r.errors} kesalahan, {r.warnings} peringatan" if r.readable
+                    else r.findings[0].message)
+            lines.append(f"  {r.file}: {what}")
+        if len(group) > 15:
+            lines.append(f"  ... dan {len(group) - 15} lainnya (lihat Rekap)")
+    if result.skipped_mail:
+        lines.append(f"{len(result.skipped_mail)} e-mail tanpa lampiran workbook dilewati.")
+    for p in result.mail_problems:
+        lines.append(f"E-mail tidak terbaca: {p}")
+    if result.not_sent:
+        lines.append(f"Belum mengirim ({len(result.not_sent)}): {', '.join(result.not_sent)}")
+    written = sum(1 for r in reps if r.output)
+    lines.append(f"{written} workbook LKj ditulis di {result.outdir}/")
+    if result.rekap:
+        lines.append(f"Rekap: {result.rekap}")
+    return "\n".join(lines)

@@ -34,6 +34,9 @@ class FileReport:
     sha256: str | None = None
     output: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)  # e-mail sender and date, ...
+    perangkat_daerah: str | None = None
+    tahun: int | None = None
+    triwulan: str | None = None
 
     @property
     def errors(self) -> int:
@@ -43,17 +46,11 @@ class FileReport:
     def warnings(self) -> int:
         return len(self.findings) - self.errors
 
-    @property
-    def perangkat_daerah(self) -> str | None:
-        return self.data.identity.perangkat_daerah if self.data else None
+    def slim(self) -> FileReport:
+        """The report without the workbook's data (what a batch keeps of each file)."""
+        from dataclasses import replace
 
-    @property
-    def tahun(self) -> int | None:
-        return self.data.identity.tahun if self.data else None
-
-    @property
-    def triwulan(self) -> str | None:
-        return self.data.identity.triwulan if self.data else None
+        return replace(self, data=None, budget=None, facilitation=None, villages=None)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -111,6 +108,8 @@ def check_source(source: str | Path | bytes, display: str, settings: Settings | 
     findings: list[Finding] = []
     data = load(book, findings)
     rep.data = data
+    ident = data.identity
+    rep.perangkat_daerah, rep.tahun, rep.triwulan = ident.perangkat_daerah, ident.tahun, ident.triwulan
     reconcile(rep, settings, nomen or Nomenclature(settings.nomenklatur), findings)
     rep.findings = sort_findings(findings, data)
     return rep
