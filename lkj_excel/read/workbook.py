@@ -103,6 +103,7 @@ def open_book(source: str | Path | bytes, name: str = "", wanted=None) -> RawBoo
     except (zipfile.BadZipFile, ValueError, OSError, EOFError):
         raise Unreadable("berkas rusak (arsip zip tidak utuh)") from None
     _guard_zip(members)
+    _guard_dtd(zf, members)
     if "content.xml" in members and "xl/workbook.xml" not in members:
         book = _read_calamine(data, "ods", wanted)
         _ods_extras(zf, book)
@@ -137,6 +138,21 @@ def _guard_zip(members: dict[str, zipfile.ZipInfo]) -> None:
         raise Unreadable("berkas ditolak: isi workbook terlalu besar setelah diekstrak")
 
 
+def _guard_dtd(zf: zipfile.ZipFile, members: dict[str, zipfile.ZipInfo]) -> None:
+    """Refuse XML parts that declare a DTD or entities (entity bombs, external entities)
+    before any parser sees them; a DTD can only stand in the prolog, so the head suffices."""
+    for name in members:
+        if not name.endswith((".xml", ".rels")):
+            continue
+        try:
+            with zf.open(name) as fh:
+                head = fh.read(4096)
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
+            raise Unreadable("berkas rusak (arsip zip tidak utuh)") from None
+        if _ENTITY.search(head):
+            raise Unreadable(f"berkas ditolak: '{name}' memuat deklarasi DTD/entitas XML")
+
+
 def _read_calamine(data: bytes, fmt: str, wanted) -> RawBook:
     from python_calamine import CalamineWorkbook
 
@@ -169,16 +185,11 @@ def _calamine_message(exc: Exception) -> str:
 
 # --- xlsx: formulas without cached values, percent formats ---------------------------
 
-_REL = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*)>")
-_ATTR = re.compile(rb'([\w:]+)\s*=\s*"([^"]*)"')
-_SHEET = re.compile(rb"<(?:\w+:)?sheet\b([^>]*)>")
+_ATTR = re.compile(rb'([\w:.-]+)\s*=\s*"([^"]*)"')
 _CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(/>|>(.*?)</(?:\w+:)?c>)", re.S)
 _HAS_F = re.compile(rb"<(?:\w+:)?f\b")
 _V = re.compile(rb"<(?:\w+:)?v\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?v>)", re.S)
 _REF = re.compile(rb"([A-Z]+)(\d+)")
-_XF_BLOCK = re.compile(rb"<(?:\w+:)?cellXfs\b.*?</(?:\w+:)?cellXfs>", re.S)
-_XF = re.compile(rb"<(?:\w+:)?xf\b([^>]*)>")
-_NUMFMT = re.compile(rb"<(?:\w+:)?numFmt\b([^>]*)>")
 _PERCENT_BUILTIN = {9, 10}
 _ENTITY = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.I)
 
@@ -196,27 +207,51 @@ def _member(zf: zipfile.ZipFile, members, name: str) -> bytes | None:
     return blob
 
 
+def _xml(blob: bytes, name: str):
+    """Parse a small XML part with defusedxml: DTDs and entity expansion are refused."""
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import ParseError, fromstring
+
+    try:
+        return fromstring(blob, forbid_dtd=True)
+    except DefusedXmlException:
+        raise Unreadable(f"berkas ditolak: '{name}' memuat deklarasi DTD/entitas XML") from None
+    except ParseError:
+        raise Unreadable(f"berkas rusak: '{name}' bukan XML yang utuh") from None
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _attr(el, name: str) -> str | None:
+    for k, v in el.attrib.items():
+        if _local(k) == name:
+            return v
+    return None
+
+
 def _percent_styles(styles: bytes | None) -> set[int]:
     if not styles:
         return set()
+    root = _xml(styles, "xl/styles.xml")
     custom = {}
-    for blob in _NUMFMT.findall(styles):
-        a = _attrs(blob)
-        try:
-            code = a.get(b"formatCode", b"").decode("utf-8", "replace")
-            custom[int(a[b"numFmtId"])] = _strip_literals(code)
-        except (KeyError, ValueError):
-            continue
-    block = _XF_BLOCK.search(styles)
-    out = set()
-    if block:
-        for i, blob in enumerate(_XF.findall(block.group(0))):
+    out: set[int] = set()
+    for el in root.iter():
+        tag = _local(el.tag)
+        if tag == "numFmt":
             try:
-                fid = int(_attrs(blob).get(b"numFmtId", b"0"))
+                custom[int(_attr(el, "numFmtId") or "")] = _strip_literals(_attr(el, "formatCode") or "")
             except ValueError:
                 continue
-            if fid in _PERCENT_BUILTIN or "%" in custom.get(fid, ""):
-                out.add(i)
+        elif tag == "cellXfs":
+            for i, xf in enumerate(x for x in el if _local(x.tag) == "xf"):
+                try:
+                    fid = int(_attr(xf, "numFmtId") or 0)
+                except ValueError:
+                    continue
+                if fid in _PERCENT_BUILTIN or "%" in custom.get(fid, ""):
+                    out.add(i)
     return out
 
 
@@ -225,22 +260,24 @@ def _strip_literals(code: str) -> str:
 
 
 def _xlsx_extras(zf: zipfile.ZipFile, members, book: RawBook) -> None:
-    workbook = _member(zf, members, "xl/workbook.xml") or b""
-    rels = _member(zf, members, "xl/_rels/workbook.xml.rels") or b""
+    workbook = _member(zf, members, "xl/workbook.xml")
+    rels = _member(zf, members, "xl/_rels/workbook.xml.rels")
+    if workbook is None or rels is None:
+        return
     targets = {}
-    for blob in _REL.findall(rels):
-        a = _attrs(blob)
-        target = a.get(b"Target", b"").decode()
+    for el in _xml(rels, "xl/_rels/workbook.xml.rels").iter():
+        if _local(el.tag) != "Relationship":
+            continue
+        target = el.get("Target", "")
         path = target.lstrip("/") if target.startswith("/") else str(PurePosixPath("xl") / target)
-        targets[a.get(b"Id", b"")] = path
+        targets[el.get("Id", "")] = path
     by_name = {s.name: s for s in book.sheets}
     percent_xf = _percent_styles(_member(zf, members, "xl/styles.xml"))
-    for blob in _SHEET.findall(workbook):
-        a = _attrs(blob)
-        sname = a.get(b"name", b"").decode("utf-8", "replace")
-        sname = _unescape(sname)
-        sheet = by_name.get(sname)
-        rid = a.get(b"r:id") or a.get(b"id")
+    for el in _xml(workbook, "xl/workbook.xml").iter():
+        if _local(el.tag) != "sheet":
+            continue
+        sheet = by_name.get(el.get("name", ""))
+        rid = _attr(el, "id")
         if sheet is None or not sheet.grid or rid not in targets:
             continue
         xml = _member(zf, members, targets[rid])
