@@ -163,7 +163,7 @@ def _compute(row: BudgetRow, sheet: str, findings: list[Finding]) -> None:
     if not row.children:
         for field in ("pagu", "realisasi"):
             v: Val = getattr(row, field)
-            if v.value is None and not v.unknown and not row.is_total:
+            if v.value is None and not v.unknown and not row.is_total and v.addr is not None:
                 findings.append(Finding(
                     "cell.required", sheet, v.addr,
                     f"{FIELD_LABEL[field]} {_what(row)} wajib diisi pada baris tanpa rincian "
