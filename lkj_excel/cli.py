@@ -125,7 +125,99 @@ def check(inputs, as_json, config) -> None:
     _finish(reports, missing, as_json)
 
 
-def _finish(reports, missing, as_json) -> None:
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(),
+              help="Folder keluaran (atau nama berkas .xlsx untuk satu masukan).")
+@click.option("--json", "as_json", is_flag=True, help="Cetak hasil sebagai JSON.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None,
+              help="Jumlah proses paralel untuk batch (bawaan: jumlah inti CPU).")
+@click.option("--daftar", type=click.Path(exists=True, dir_okay=False),
+              help="Daftar perangkat daerah (teks satu nama per baris, atau workbook) untuk "
+                   "melihat siapa yang belum mengirim.")
+@click.option("-q", "--quiet", is_flag=True, help="Tanpa bilah kemajuan.")
+@_config_option
+def process(inputs, output, as_json, jobs, daftar, quiet, config) -> None:
+    """Rekonsiliasi workbook isian dan tulis workbook LKj (dan Rekap untuk batch).
+
+    INPUTS boleh berkas workbook, folder (dicari rekursif), pola glob, atau e-mail
+    tersimpan (.eml, .mbox) yang lampirannya workbook. Satu masukan: LKj ditulis di
+    sebelahnya (atau di -o). Banyak masukan: satu LKj per berkas dan Rekap di -o
+    (bawaan: folder hasil/).
+
+    \b
+    Contoh:
+      lkj-excel process isian-tw1.xlsx
+      lkj-excel process kotak-masuk/ -o hasil/ --daftar kecamatan.txt
+    """
+    import datetime as dt
+    import os
+    from pathlib import Path
+
+    from .process import OutputError
+
+    settings = _load_settings(config)
+    single = (len(inputs) == 1 and Path(inputs[0]).is_file()
+              and Path(inputs[0]).suffix.lower() not in (".eml", ".mbox") and daftar is None)
+    if single:
+        from .process import process_one
+
+        out = Path(output) if output else None
+        run_time = dt.datetime.now().astimezone().replace(microsecond=0)
+        try:
+            rep = process_one(Path(inputs[0]), inputs[0], out, settings, run_time)
+        except OutputError as exc:
+            click.echo(f"Gagal menulis keluaran: {exc}", err=True)
+            sys.exit(EXIT_FAILED)
+        _finish([rep], [], as_json)
+        return
+    from .batch import read_daftar, run_batch
+
+    outdir = Path(output) if output else Path("hasil")
+    if outdir.suffix.lower() == ".xlsx":
+        click.echo("Untuk banyak masukan, -o harus berupa folder.", err=True)
+        sys.exit(EXIT_FAILED)
+    names = None
+    if daftar:
+        try:
+            names = read_daftar(Path(daftar))
+        except Exception as exc:  # an unreadable list is a usage error, not a crash
+            click.echo(f"Daftar {daftar} tidak dapat dibaca: {exc}", err=True)
+            sys.exit(EXIT_FAILED)
+    show = not quiet and not as_json and sys.stderr.isatty()
+    bar = None
+
+    def progress(done: int, total: int) -> None:
+        nonlocal bar
+        if not show:
+            return
+        if bar is None:
+            bar = click.progressbar(length=total, label="Memproses", file=sys.stderr)
+            bar.__enter__()
+        bar.update(1)
+
+    try:
+        result = run_batch(list(inputs), outdir, settings, jobs or os.cpu_count() or 1,
+                           names, progress)
+    except OutputError as exc:
+        click.echo(f"Gagal menulis keluaran: {exc}", err=True)
+        sys.exit(EXIT_FAILED)
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+    for msg in result.write_errors:
+        click.echo(f"Gagal menulis: {msg}", err=True)
+    if as_json:
+        _finish(result.reports, result.missing, True, extra_fail=bool(result.write_errors))
+        return
+    from .render import batch_summary
+
+    click.echo(batch_summary(result))
+    _finish(result.reports, result.missing, False, extra_fail=bool(result.write_errors),
+            quiet_text=True)
+
+
+def _finish(reports, missing, as_json, extra_fail=False, quiet_text=False) -> None:
     from .render import exit_code, render_text
 
     for m in missing:
@@ -133,10 +225,10 @@ def _finish(reports, missing, as_json) -> None:
     if as_json:
         click.echo(json.dumps({"files": [r.to_json() for r in reports]}, ensure_ascii=False,
                               indent=2))
-    else:
+    elif not quiet_text:
         click.echo(render_text(reports))
     code = exit_code(reports)
-    if missing or not reports:
+    if missing or not reports or extra_fail:
         code = EXIT_FAILED
     sys.exit(code)
 

@@ -1,0 +1,225 @@
+"""The inbox: many workbooks (and e-mails) processed at once, one LKj workbook each and a Rekap.
+
+Each input is checked and written in a worker process to a hidden temporary name in the
+output folder; the main process then gives every output its final name in sorted path
+order (`-2`, `-3` for a second office and period), so the result does not depend on the
+number of workers, and a crash leaves no file under a final name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .contract import norm_loose
+from .inputs import MAIL_EXT, collect
+from .mail import read_mail
+from .report import FileReport
+from .settings import Settings
+
+
+@dataclass
+class Job:
+    """One workbook to process."""
+
+    index: int
+    display: str
+    path: Path | None = None
+    content: bytes | None = None
+    meta: dict = field(default_factory=dict)
+
+
+@dataclass
+class BatchResult:
+    reports: list[FileReport]
+    rekap: Path | None
+    missing: list[str]
+    skipped_mail: list[str]
+    mail_problems: list[str]
+    not_sent: list[str]
+    outdir: Path
+    write_errors: list[str] = field(default_factory=list)
+
+
+def gather(inputs: list[str], outdir: Path | None) -> tuple[list[Job], list[str], list[str], list[str]]:
+    """Files, folders, globs and mails -> jobs (sorted by display path within each input)."""
+    files, missing = collect(inputs, exclude=outdir, with_mail=True)
+    jobs: list[Job] = []
+    skipped: list[str] = []
+    problems: list[str] = []
+    for f in files:
+        if f.suffix.lower() in MAIL_EXT:
+            res = read_mail(f)
+            skipped += res.skipped
+            problems += res.problems
+            for a in res.attachments:
+                jobs.append(Job(len(jobs), a.display, None, a.content, a.meta))
+        else:
+            jobs.append(Job(len(jobs), str(f), f))
+    return jobs, missing, skipped, problems
+
+
+def _work(args) -> FileReport:
+    """Worker: check one input and write its LKj workbook under a temporary name."""
+    job, tmpdir, settings, run_time = args
+    from .process import process_one
+
+    tmp = tmpdir / f".lkj-tmp-{os.getpid()}-{job.index}.xlsx"
+    try:
+        rep = process_one(job.content if job.content is not None else job.path, job.display,
+                          tmp, settings, run_time)
+    except Exception as exc:  # OutputError, or anything a disk can do
+        rep = FileReport(job.display)
+        rep.meta["write_error"] = str(exc)
+    rep.meta.update(job.meta)
+    rep.meta.update(rekap_figures(rep, settings))
+    rep.meta["index"] = job.index
+    return rep.slim()
+
+
+def office_key(name: str | None) -> str:
+    """Office names match after lower-casing, removing spaces and punctuation, reading
+    `Kec.` as `Kecamatan`."""
+    if not name:
+        return ""
+    text = re.sub(r"\bkec\b\.?", "kecamatan", str(name).strip(), flags=re.I)
+    return norm_loose(text)
+
+
+def run_batch(inputs: list[str], outdir: Path, settings: Settings, jobs: int = 1,
+              daftar: list[str] | None = None,
+              progress: Callable[[int, int], None] | None = None) -> BatchResult:
+    """Process every input into `outdir` and write the Rekap there."""
+    from .process import OutputError
+    from .write.rekap import rekap_name, write_rekap
+
+    items, missing, skipped, problems = gather(inputs, outdir)
+    run_time = dt.datetime.now().astimezone().replace(microsecond=0)
+    try:
+        outdir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"folder keluaran {outdir} tidak dapat dibuat: {exc.strerror or exc}") from None
+    args = [(j, outdir, settings, run_time) for j in items]
+    reports: list[FileReport] = []
+    if jobs > 1 and len(items) > 1:
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+
+        ctx = mp.get_context("fork") if hasattr(os, "fork") else None
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+            for i, rep in enumerate(pool.map(_work, args, chunksize=1), start=1):
+                reports.append(rep)
+                if progress:
+                    progress(i, len(items))
+    else:
+        for i, a in enumerate(args, start=1):
+            reports.append(_work(a))
+            if progress:
+                progress(i, len(items))
+    inputs_abs = {Path(j.path).resolve() for j in items if j.path is not None}
+    write_errors = final_output_names(reports, outdir, inputs_abs)
+    _mark_duplicates(reports)
+    not_sent = _not_sent(reports, daftar or [])
+    name = rekap_name(reports)
+    rekap = None
+    try:
+        rekap = write_rekap(reports, not_sent, outdir / name, settings, run_time,
+                            daftar is not None)
+    except OSError as exc:
+        write_errors.append(f"Rekap {outdir / name} tidak dapat ditulis: {exc.strerror or exc}")
+    return BatchResult(reports, rekap, missing, skipped, problems, not_sent, outdir, write_errors)
+
+
+def _mark_duplicates(reports: list[FileReport]) -> None:
+    first: dict[tuple, FileReport] = {}
+    for r in reports:
+        if not r.readable or not r.perangkat_daerah or not r.tahun or not r.triwulan:
+            continue
+        key = (office_key(r.perangkat_daerah), r.tahun, r.triwulan)
+        if key in first:
+            r.meta["duplikat"] = first[key].file
+            first[key].meta.setdefault("duplikat", r.file)
+        else:
+            first[key] = r
+
+
+def _not_sent(reports: list[FileReport], daftar: list[str]) -> list[str]:
+    sent = {office_key(r.perangkat_daerah) for r in reports if r.perangkat_daerah}
+    out, seen = [], set()
+    for name in daftar:
+        key = office_key(name)
+        if key and key not in sent and key not in seen:
+            seen.add(key)
+            out.append(name.strip())
+    return out
+
+
+def read_daftar(path: Path) -> list[str]:
+    """The list of offices: a text file (one name a line) or a workbook (its first sheet's
+    `Perangkat Daerah` column, else its first column)."""
+    if path.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods"):
+        from .contract import norm_header
+        from .read.workbook import open_book
+
+        book = open_book(path)
+        grid = book.sheets[0].grid if book.sheets else []
+        col, start = 0, 0
+        for r, row in enumerate(grid[:15]):
+            for c, v in enumerate(row):
+                if isinstance(v, str) and norm_header(v) == "perangkatdaerah":
+                    col, start = c, r + 1
+                    break
+            else:
+                continue
+            break
+        names = [row[col] for row in grid[start:] if len(row) > col]
+        return [str(n).strip() for n in names if isinstance(n, str) and n.strip()]
+    text = path.read_text("utf-8-sig", errors="replace")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.strip().startswith("#")]
+
+
+def rekap_figures(rep: FileReport, settings: Settings) -> dict:
+    """What the Rekap shows of one file, computed while its data is at hand."""
+    if rep.data is None:
+        return {}
+    from .figures import compute
+
+    fig = compute(rep, settings)
+    value = fig.strategis.value
+    return {"pagu": fig.pagu, "realisasi": fig.realisasi,
+            "capaian": None if value is None else float(value),
+            "capaian_label": fig.strategis.label}
+
+
+def final_output_names(reports: list[FileReport], outdir: Path, inputs: set[Path]) -> list[str]:
+    """Rename each temporary output to its final name, in sorted path order; a second
+    output for one office and period gets `-2`, `-3` ...; never an input's path."""
+    from .process import output_name
+
+    errors: list[str] = []
+    used: set[str] = set()
+    for rep in sorted(reports, key=lambda r: r.file):
+        if rep.meta.get("write_error"):
+            errors.append(f"{rep.file}: {rep.meta['write_error']}")
+        tmp = rep.output
+        if not tmp:
+            continue
+        base = output_name(rep)
+        stem, suffix = base[: -len(".xlsx")], ".xlsx"
+        name, n = base, 2
+        while name.lower() in used or (outdir / name).resolve() in inputs:
+            name = f"{stem}-{n}{suffix}"
+            n += 1
+        used.add(name.lower())
+        final = outdir / name
+        try:
+            os.replace(tmp, final)
+            rep.output = str(final)
+        except OSError as exc:
+            errors.append(f"{rep.file}: keluaran tidak dapat ditulis ke {final}: {exc.strerror or exc}")
+            rep.output = None
+    return errors
