@@ -8,3 +8,18 @@ def check(path, config=None):
     from .api import check as _check
 
     return _check(path, config)
+
+
+def process(path, output=None, config=None):
+    """Check one workbook and write its LKj workbook; `report.output` is the path written."""
+    from .process import process as _process
+
+    return _process(path, output, config)
+
+
+def __getattr__(name):
+    if name == "OutputError":
+        from .process import OutputError
+
+        return OutputError
+    raise AttributeError(name)

@@ -1,0 +1,118 @@
+"""Process one input: check it and, when it is readable, write its LKj workbook.
+
+Where the output goes (output.md): `out` ending in `.xlsx` is the output file itself;
+any other `out` is a folder, in which the output is named after the office and period
+(`LKj-Kecamatan-Tempursari-2023-TW1.xlsx`); without `out` the output goes beside the input.
+No output ever takes the input's own path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from pathlib import Path
+
+from .codes import Nomenclature
+from .report import FileReport, check_source
+from .settings import Settings, load_settings
+
+_ROMAN = ("I", "II", "III", "IV")
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
+
+
+class OutputError(Exception):
+    """An output that could not be written; the message (Bahasa Indonesia) says which and why."""
+
+
+def _safe(text: str) -> str:
+    """A file-name-safe form of an office name: no path separators, reserved or control
+    characters, spaces as `-`, no leading or trailing dots and dashes."""
+    text = unicodedata.normalize("NFKC", str(text))
+    text = _UNSAFE.sub("-", text)
+    text = re.sub(r"\s+", "-", text.strip())
+    text = re.sub(r"-{2,}", "-", text)
+    return text.strip(".- ")[:120].strip(".- ")
+
+
+def output_name(report: FileReport) -> str:
+    """`LKj-<office>-<year>-TW<n>.xlsx` from Identitas, else `LKj-<input file stem>.xlsx`."""
+    office, tahun, tw = report.perangkat_daerah, report.tahun, report.triwulan
+    slug = _safe(office) if office else ""
+    if slug and tahun and tw in _ROMAN:
+        return f"LKj-{slug}-{tahun}-TW{_ROMAN.index(tw) + 1}.xlsx"
+    stem = _safe(Path(str(report.file)).stem) or "laporan"
+    return f"LKj-{stem}.xlsx"
+
+
+def _input_path(source) -> Path | None:
+    return None if isinstance(source, bytes) else Path(source)
+
+
+def _same(a: Path, b: Path | None) -> bool:
+    if b is None:
+        return False
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return a.absolute() == b.absolute()
+
+
+def output_path(report: FileReport, source, display: str, out: str | Path | None) -> Path:
+    """Where the LKj workbook of this input goes (never the input's own path)."""
+    src = _input_path(source)
+    if out is not None and str(out).lower().endswith(".xlsx"):
+        target = Path(out)
+    else:
+        if out is not None:
+            folder = Path(out)
+        elif src is not None:
+            folder = src.parent
+        else:  # an attachment read in memory: beside the mail it came in
+            folder = Path(display).parent
+            while folder.is_file():
+                folder = folder.parent
+        target = folder / output_name(report)
+    if _same(target, src):
+        target = target.with_name(f"{target.stem}-2{target.suffix}")
+    return target
+
+
+def _reason(exc: BaseException) -> str:
+    err = exc
+    while not isinstance(err, OSError) and err.__cause__ is not None:
+        err = err.__cause__
+    if isinstance(err, OSError):
+        return err.strerror or str(err)
+    return str(exc)
+
+
+def process_one(source: str | Path | bytes, display: str, out: str | Path | None,
+                settings: Settings | None, run_time: dt.datetime,
+                nomen: Nomenclature | None = None) -> FileReport:
+    """Check one input and, when readable, write its LKj workbook; `report.output` is the
+    path written. Raises OutputError when the workbook cannot be written."""
+    from .write.lkj import write_lkj
+
+    settings = settings or Settings()
+    report = check_source(source, display, settings, nomen or Nomenclature(settings.nomenklatur))
+    if not report.readable:
+        return report
+    target = output_path(report, source, display, out)
+    from xlsxwriter.exceptions import FileCreateError, FileSizeError
+
+    try:
+        written = write_lkj(report, settings, target, run_time)
+    except (OSError, FileCreateError, FileSizeError) as exc:
+        raise OutputError(f"Workbook LKj tidak dapat ditulis ke {target}: {_reason(exc)}") from exc
+    report.output = str(written)
+    return report
+
+
+def process(path: str | Path, output: str | Path | None = None,
+            config: str | Path | Settings | None = None) -> FileReport:
+    """Check one workbook and write its LKj workbook (beside it, into folder `output`, or
+    to `output` when it ends in `.xlsx`). Returns the report; `report.output` holds the
+    path written (None when the input could not be read). Raises OutputError."""
+    settings = config if isinstance(config, Settings) else load_settings(config)
+    return process_one(Path(path), str(path), output, settings, dt.datetime.now())
