@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
-from .checks.budget import Budget
+from .checks.budget import Budget, sum_known
 from .codes import code_key
 from .contract import norm_loose
 from .model import BudgetRow, FacItem, PKRow
@@ -337,13 +337,6 @@ class ProgramFigure:
         return serapan(self.pagu, self.realisasi)
 
 
-def _sum(values: Iterable[int | None]) -> int | None:
-    total = 0
-    for v in values:
-        if v is None:
-            return None
-        total += v
-    return total
 
 
 @dataclass
@@ -605,8 +598,8 @@ def compute(report, settings: Settings | None = None) -> Figures:
     fig.cost = cost_groups(fig.indicators, budget, settings.metode)
     if budget is not None:
         fig.programs = [ProgramFigure(p, p.c_pagu, p.c_realisasi) for p in budget.programs]
-        fig.pagu = _sum(p.pagu for p in fig.programs)
-        fig.realisasi = _sum(p.realisasi for p in fig.programs)
+        fig.pagu = sum_known(p.pagu for p in fig.programs)
+        fig.realisasi = sum_known(p.realisasi for p in fig.programs)
     if "Fasilitasi" in data.present:
         fig.facilitation = facilitation(data.facilitation)
     vc = report.villages

@@ -173,11 +173,12 @@ def _compute(row: BudgetRow, sheet: str, findings: list[Finding]) -> None:
         return
     for child in row.children:
         _compute(child, sheet, findings)
-    row.c_pagu = _sum(c.c_pagu for c in row.children)
-    row.c_realisasi = _sum(c.c_realisasi for c in row.children)
+    row.c_pagu = sum_known(c.c_pagu for c in row.children)
+    row.c_realisasi = sum_known(c.c_realisasi for c in row.children)
 
 
-def _sum(values) -> int | None:
+def sum_known(values) -> int | None:
+    """The sum, or None when any value is unknown."""
     total = 0
     for v in values:
         if v is None:
@@ -208,7 +209,7 @@ def _check_sums(row: BudgetRow, sheet: str, findings: list[Finding]) -> None:
         typed = _typed(getattr(row, field))
         if typed is None:
             continue
-        as_typed = _sum(_typed_or_computed(c, field) for c in row.children)
+        as_typed = sum_known(_typed_or_computed(c, field) for c in row.children)
         detail = getattr(row, f"c_{field}")
         if as_typed is None and detail is None:
             continue
@@ -233,8 +234,8 @@ def _check_total(total: BudgetRow, programs: list[BudgetRow], sheet: str,
         typed = _typed(getattr(total, field))
         if typed is None:
             continue
-        as_typed = _sum(_typed_or_computed(p, field) for p in programs)
-        detail = _sum(getattr(p, f"c_{field}") for p in programs)
+        as_typed = sum_known(_typed_or_computed(p, field) for p in programs)
+        detail = sum_known(getattr(p, f"c_{field}") for p in programs)
         if as_typed is None and detail is None:
             continue
         if typed in (as_typed, detail):

@@ -1632,9 +1632,17 @@ class _Writer:
                 sh.number(r, 3, None, "percent")
             r += 1
         last = r - 1
+        self._bar_chart(sh, chart_row, first, last, height,
+                        ((1, "Target", "#A6A6A6"), (2, "Realisasi", "#4472C4"),
+                         (3, "Capaian", "#ED7D31")),
+                        "Target, realisasi dan capaian kinerja", "0%")
+        return r + 1
+
+    def _bar_chart(self, sh: _Sheet, chart_row: int, first: int, last: int, height: int,
+                   series, title: str, num_format: str) -> None:
+        """A native bar chart of the table rows first..last, placed at chart_row."""
         chart = self.wb.add_chart({"type": "bar"})
-        for col, name, color in ((1, "Target", "#A6A6A6"), (2, "Realisasi", "#4472C4"),
-                                 (3, "Capaian", "#ED7D31")):
+        for col, name, color in series:
             chart.add_series({
                 "name": name,
                 "categories": [sh.name, first, 0, last, 0],
@@ -1642,15 +1650,13 @@ class _Writer:
                 "fill": {"color": color},
                 "gap": 50,
             })
-        chart.set_title({"name": "Target, realisasi dan capaian kinerja",
-                         "name_font": {"size": 11, "bold": True}})
-        chart.set_x_axis({"num_format": "0%", "major_gridlines": {"visible": True},
+        chart.set_title({"name": title, "name_font": {"size": 11, "bold": True}})
+        chart.set_x_axis({"num_format": num_format, "major_gridlines": {"visible": True},
                           "num_font": {"size": 8}})
         chart.set_y_axis({"reverse": True, "num_font": {"size": 8}})
         chart.set_legend({"position": "bottom"})
         chart.set_size({"width": 940, "height": height})
         sh.ws.insert_chart(chart_row, 0, chart, {"object_position": 1})
-        return r + 1
 
     def _chart_budget(self, sh: _Sheet, r: int) -> int:
         """Grafik 2 on a page of its own: the chart, then the table it is drawn from."""
@@ -1680,23 +1686,9 @@ class _Writer:
                 sh.text(r, 3, F.TIDAK_DAPAT, "muted")
             r += 1
         last = r - 1
-        chart = self.wb.add_chart({"type": "bar"})
-        for col, name, color in ((1, "Pagu", "#A6A6A6"), (2, "Realisasi", "#4472C4")):
-            chart.add_series({
-                "name": name,
-                "categories": [sh.name, first, 0, last, 0],
-                "values": [sh.name, first, col, last, col],
-                "fill": {"color": color},
-                "gap": 50,
-            })
-        chart.set_title({"name": "Pagu dan realisasi anggaran per program (Rp)",
-                         "name_font": {"size": 11, "bold": True}})
-        chart.set_x_axis({"num_format": "#,##0", "major_gridlines": {"visible": True},
-                          "num_font": {"size": 8}})
-        chart.set_y_axis({"reverse": True, "num_font": {"size": 8}})
-        chart.set_legend({"position": "bottom"})
-        chart.set_size({"width": 940, "height": height})
-        sh.ws.insert_chart(chart_row, 0, chart, {"object_position": 1})
+        self._bar_chart(sh, chart_row, first, last, height,
+                        ((1, "Pagu", "#A6A6A6"), (2, "Realisasi", "#4472C4")),
+                        "Pagu dan realisasi anggaran per program (Rp)", "#,##0")
         return r + 1
 
 
