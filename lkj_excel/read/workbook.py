@@ -8,6 +8,7 @@ value and the cells with a percent number format; the ODF content.xml gives the 
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import zipfile
@@ -59,6 +60,7 @@ class RawBook:
         return [s.name for s in self.sheets]
 
 
+@functools.lru_cache(maxsize=1024)
 def col_letter(c: int) -> str:
     """1 -> A, 27 -> AA."""
     out = ""

@@ -21,6 +21,7 @@ at those (Perjanjian Kinerja, Perbandingan, Cost per Outcome, Ringkasan).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import textwrap
 from collections.abc import Iterable
@@ -155,11 +156,24 @@ _ARIAL = {
 _UNIT = 13.333 / 7.0 / 1000.0  # width units per font unit
 
 
+class _Widths(dict):
+    def __missing__(self, ch: str) -> int:
+        return 600
+
+
+_ADVANCE = _Widths(_ARIAL)
+
+
+@functools.lru_cache(maxsize=65536)
 def text_width(text: str, bold: bool = False) -> float:
     """The width a text needs on one line, in Excel column width units (estimated for
-    Arial 10; bold is about 8% wider)."""
-    w = sum(_ARIAL.get(c, 600) for c in str(text)) * _UNIT
+    Arial 10; bold is about 8% wider). Cached: the same words recur on every row."""
+    w = sum(map(_ADVANCE.__getitem__, str(text))) * _UNIT
     return w * (1.08 if bold else 1.0)
+
+
+def _prepare_formula(formula: str, expand_future_functions: bool = False) -> str:
+    return formula[1:] if formula.startswith("=") else formula
 
 
 def text_lines(text: str, width: float, bold: bool = False) -> int:
@@ -341,6 +355,11 @@ class _Sheet:
 
     def __post_init__(self) -> None:
         self.ws = self.w.wb.add_worksheet(self.name)
+        # xlsxwriter runs ~30 regular expressions over every formula to prefix Excel 365
+        # dynamic-array functions; our formulas use none of them (SUM, IF, AVERAGE,
+        # COUNTIF, ...), so only the leading '=' needs removing. An instance attribute:
+        # if xlsxwriter ever renames the method, this is simply unused.
+        self.ws._prepare_formula = _prepare_formula
 
     # references
     def ref(self, r: int, c: int, absolute: bool = False) -> str:
