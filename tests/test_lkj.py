@@ -902,3 +902,18 @@ def test_module_imports_xlsxwriter_lazily():
     head = src.split("def write_lkj", 1)[0]
     assert "import xlsxwriter" not in head
     assert not re.search(r"\.write\(", src), "input text must go through write_string"
+
+
+def test_formulas_use_no_dynamic_array_function(book):
+    """write/lkj.py skips xlsxwriter's `_xlfn.` prefixing of Excel 365 dynamic-array
+    functions; that is only right while no formula uses one."""
+    import re
+
+    dynamic = re.compile(r"\b(ANCHORARRAY|BYCOL|BYROW|CHOOSECOLS|CHOOSEROWS|DROP|EXPAND|FILTER|"
+                         r"HSTACK|LAMBDA|MAKEARRAY|MAP|RANDARRAY|REDUCE|SCAN|SINGLE|SEQUENCE|"
+                         r"SORT|SORTBY|SWITCH|TAKE|TEXTSPLIT|TOCOL|TOROW|UNIQUE|VSTACK|WRAPCOLS|"
+                         r"WRAPROWS|XLOOKUP)\(")
+    formulas = [c.value for ws in book.worksheets for row in ws.iter_rows() for c in row
+                if c.data_type == "f"]
+    assert len(formulas) > 100
+    assert not [f for f in formulas if dynamic.search(str(f))]
