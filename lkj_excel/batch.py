@@ -66,15 +66,16 @@ def gather(inputs: list[str], outdir: Path | None) -> tuple[list[Job], list[str]
 def _work(args) -> FileReport:
     """Worker: check one input and write its LKj workbook under a temporary name."""
     job, tmpdir, settings, run_time = args
-    from .process import process_one
+    from .process import OutputError, process_one
 
     tmp = tmpdir / f".lkj-tmp-{os.getpid()}-{job.index}.xlsx"
     try:
         rep = process_one(job.content if job.content is not None else job.path, job.display,
                           tmp, settings, run_time)
-    except Exception as exc:  # OutputError, or anything a disk can do
-        rep = FileReport(job.display)
+    except OutputError as exc:
+        rep = exc.report or FileReport(job.display)
         rep.meta["write_error"] = str(exc)
+        rep.output = None
     rep.meta.update(job.meta)
     rep.meta.update(rekap_figures(rep, settings))
     rep.meta["index"] = job.index
@@ -126,11 +127,14 @@ def run_batch(inputs: list[str], outdir: Path, settings: Settings, jobs: int = 1
     not_sent = _not_sent(reports, daftar or [])
     name = rekap_name(reports)
     rekap = None
+    from xlsxwriter.exceptions import XlsxWriterException
+
     try:
         rekap = write_rekap(reports, not_sent, outdir / name, settings, run_time,
                             daftar is not None)
-    except OSError as exc:
-        write_errors.append(f"Rekap {outdir / name} tidak dapat ditulis: {exc.strerror or exc}")
+    except (OSError, XlsxWriterException) as exc:
+        reason = getattr(exc, "strerror", None) or exc
+        write_errors.append(f"Rekap {outdir / name} tidak dapat ditulis: {reason}")
     return BatchResult(reports, rekap, missing, skipped, problems, not_sent, outdir, write_errors)
 
 

@@ -83,8 +83,8 @@ def template(output, perangkat_daerah, pemerintah_daerah, tahun, triwulan, nama_
     except ValueError as exc:
         click.echo(f"Isian tidak valid: {exc}", err=True)
         sys.exit(EXIT_FAILED)
-    except OSError as exc:
-        click.echo(f"Gagal menulis {path}: {exc.strerror or exc}", err=True)
+    except Exception as exc:  # OSError, xlsxwriter's FileCreateError (disk full, ...)
+        click.echo(f"Gagal menulis {path}: {getattr(exc, 'strerror', None) or exc}", err=True)
         sys.exit(EXIT_FAILED)
     click.echo(f"Template ditulis: {written}")
 

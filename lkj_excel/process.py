@@ -22,7 +22,12 @@ _UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
 
 
 class OutputError(Exception):
-    """An output that could not be written; the message (Bahasa Indonesia) says which and why."""
+    """An output that could not be written; the message (Bahasa Indonesia) says which and why.
+    `report` keeps the findings of the input whose output failed."""
+
+    def __init__(self, message: str, report: FileReport | None = None):
+        super().__init__(message)
+        self.report = report
 
 
 def _safe(text: str) -> str:
@@ -104,7 +109,12 @@ def process_one(source: str | Path | bytes, display: str, out: str | Path | None
     try:
         written = write_lkj(report, settings, target, run_time)
     except (OSError, FileCreateError, FileSizeError) as exc:
-        raise OutputError(f"Workbook LKj tidak dapat ditulis ke {target}: {_reason(exc)}") from exc
+        raise OutputError(f"Workbook LKj tidak dapat ditulis ke {target}: {_reason(exc)}",
+                          report) from exc
+    except Exception as exc:  # a defect of ours: keep the findings, say what happened
+        raise OutputError(f"Workbook LKj {target} gagal dibuat karena kesalahan internal "
+                          f"({type(exc).__name__}: {exc}); laporkan kepada pengelola",
+                          report) from exc
     report.output = str(written)
     return report
 

@@ -7,7 +7,7 @@ import math
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from lkj_excel.read.values import (
@@ -609,6 +609,7 @@ def test_prop_percent_text(x, sep, decimals, sign, fmt):
 @PROP
 @given(st.floats(min_value=-1e6, max_value=1e6, allow_nan=False), st.sampled_from([None, True, False]))
 def test_prop_percent_numbers(x, fmt):
+    assume(x == 0 or abs(x) >= 1e-4)  # below 1e-6 (after scaling) is out of range, see below
     p = parse_percent(x, fmt)
     scaled = fmt is True or (fmt is False and 0 < x < 1) or (fmt is None and 0 < x <= 1)
     assert math.isclose(p.value, x * 100 if scaled else x, rel_tol=1e-12, abs_tol=1e-12)
@@ -662,3 +663,15 @@ def test_prop_never_raises(text):
     for fmt in (None, True, False):
         p = parse_percent(text, fmt)
         assert (p.value is None) == (p.flag in ("invalid", "blank"))
+
+
+@pytest.mark.parametrize("raw", [5e-324, 1e-10, 1e300, -1e12, "1e300"])
+def test_figures_out_of_range_are_invalid(raw):
+    """A capaian of 1e300 / 1e-300 would overflow: such a cell is cell.invalid."""
+    for p in (parse_percent(raw, False), parse_number(raw)):
+        assert p.value is None and p.flag == "invalid"
+
+
+@pytest.mark.parametrize("raw", ["0001-01-01", "01/01/0001", "5 Mei 1899"])
+def test_dates_before_1900_are_invalid(raw):
+    assert parse_date(raw).flag == "invalid"

@@ -136,14 +136,18 @@ def read_table(raw: RawSheet, spec: Sheet, findings: list[Finding]) -> Table:
     return table
 
 
-def _merge_map(raw: RawSheet, start: int) -> dict[tuple[int, int], tuple[int, int]]:
-    """(r, c) -> the first cell of the merged range it belongs to, for data rows."""
+def _merge_map(raw: RawSheet, start: int, cols) -> dict[tuple[int, int], tuple[int, int]]:
+    """(r, c) -> the first cell of the merged range it belongs to, for the data rows and
+    contract columns only (a merge over whole rows stays cheap)."""
     out = {}
+    last = raw.n_rows
     for r1, c1, r2, c2 in raw.merges:
         if r2 < start:
             continue
-        for r in range(max(r1, start), r2 + 1):
-            for c in range(c1, c2 + 1):
+        for c in cols:
+            if not c1 <= c <= c2:
+                continue
+            for r in range(max(r1, start), min(r2, last) + 1):
                 if (r, c) != (r1, c1):
                     out[(r, c)] = (r1, c1)
     return out
@@ -151,7 +155,7 @@ def _merge_map(raw: RawSheet, start: int) -> dict[tuple[int, int], tuple[int, in
 
 def _data_rows(raw: RawSheet, table: Table) -> list[Row]:
     start = (table.header_row or 0) + 1
-    merged = _merge_map(raw, start) if raw.merges else {}
+    merged = _merge_map(raw, start, set(table.columns.values())) if raw.merges else {}
     kinds = {c.name: c.kind for c in table.spec.columns}
     pct = raw.percent
     rows: list[Row] = []

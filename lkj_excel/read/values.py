@@ -332,7 +332,7 @@ def _times_100(d: Decimal) -> float:
     return float(d * 100)
 
 
-def parse_percent(raw: object, percent_format: bool | None) -> Parsed:
+def _parse_percent(raw: object, percent_format: bool | None) -> Parsed:
     """A percent cell -> float in percent units (90 means 90%).
 
     percent_format: True when the cell has a percent number format (0.9 shown as 90%),
@@ -382,7 +382,7 @@ def parse_percent(raw: object, percent_format: bool | None) -> Parsed:
     )
 
 
-def parse_number(raw: object) -> Parsed:
+def _parse_number(raw: object) -> Parsed:
     """A plain number -> float. Text follows the amounts' separator rule."""
     if is_blank(raw):
         return _BLANK
@@ -448,6 +448,8 @@ def _month(word: str) -> int | None:
 
 
 def _make_date(raw: object, y: int, m: int, d: int) -> Parsed:
+    if y < 1900:  # Excel has no date before 1900; such a year is a typing slip
+        return Parsed(None, INVALID, f"tahun {y} pada tanggal {_show(raw)} di luar rentang (1900-9999)")
     try:
         return Parsed(_dt.date(y, m, d))
     except ValueError:
@@ -651,3 +653,30 @@ def parse_triwulan(raw: object) -> Parsed:
     if m and m.group(1) in _ROMAN:
         return Parsed(_ROMAN[m.group(1)])
     return bad
+
+
+# A performance figure outside these bounds is a typing slip or a damaged cell, and would
+# overflow the capaian arithmetic (1e300 / 1e-300).
+MAX_FIGURE = 1e9
+MIN_FIGURE = 1e-6
+
+
+def _bounded(parsed: Parsed, raw: object) -> Parsed:
+    v = parsed.value
+    if v is not None and (abs(v) > MAX_FIGURE or 0 < abs(v) < MIN_FIGURE):
+        return Parsed(None, INVALID, f"angka {_show(raw)} di luar rentang yang masuk akal")
+    return parsed
+
+
+def parse_percent(raw: object, percent_format: bool | None) -> Parsed:
+    """A percent cell -> float in percent units (90 means 90%).
+
+    percent_format: True when the cell has a percent number format (0.9 shown as 90%),
+    False when it is known not to, None when unknown (.xls).
+    """
+    return _bounded(_parse_percent(raw, percent_format), raw)
+
+
+def parse_number(raw: object) -> Parsed:
+    """A plain number (a target or realisation in its own unit) -> float."""
+    return _bounded(_parse_number(raw), raw)

@@ -12,12 +12,18 @@ import functools
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 # A sheet XML or content.xml larger than this when unpacked is refused (zip bomb).
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 MAX_RATIO = 200  # unpacked/packed ratio above which a large member is refused
+
+# Cells a contract sheet may span (rows x columns) before it is refused: a dense reader
+# holds every cell of that rectangle (200,000 rows x 25 columns fit).
+MAX_CELLS = 5_000_000
+_FATAL = (KeyboardInterrupt, SystemExit)
 
 CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -114,8 +120,12 @@ def open_book(source: str | Path | bytes, name: str = "", wanted=None) -> RawBoo
         if suffix in (".xlsx", ".xlsm", ".ods", ".xls"):
             raise Unreadable("berkas rusak: isi zip bukan workbook")
         raise Unreadable("berkas bukan workbook Excel/LibreOffice")
+    scans = _xlsx_scan(zf, members, wanted)
     book = _read_calamine(data, "xlsx", wanted)
-    _xlsx_extras(zf, members, book)
+    for sheet in book.sheets:
+        scan = scans.get(sheet.name)
+        if scan is not None and sheet.grid:
+            sheet.no_value, sheet.percent = scan
     return book
 
 
@@ -140,17 +150,24 @@ def _guard_zip(members: dict[str, zipfile.ZipInfo]) -> None:
         raise Unreadable("berkas ditolak: isi workbook terlalu besar setelah diekstrak")
 
 
+def _read_member(zf: zipfile.ZipFile, name: str, limit: int = -1) -> bytes:
+    """A zip member's bytes (its first `limit` bytes); damage becomes `Unreadable`."""
+    try:
+        with zf.open(name) as fh:
+            return fh.read(limit)
+    except RuntimeError:  # zipfile: "File ... is encrypted, password required"
+        raise Unreadable("berkas terkunci dengan kata sandi; simpan ulang tanpa sandi") from None
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError):
+        raise Unreadable(f"berkas rusak: bagian '{name}' tidak dapat diekstrak") from None
+
+
 def _guard_dtd(zf: zipfile.ZipFile, members: dict[str, zipfile.ZipInfo]) -> None:
     """Refuse XML parts that declare a DTD or entities (entity bombs, external entities)
     before any parser sees them; a DTD can only stand in the prolog, so the head suffices."""
     for name in members:
         if not name.endswith((".xml", ".rels")):
             continue
-        try:
-            with zf.open(name) as fh:
-                head = fh.read(4096)
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
-            raise Unreadable("berkas rusak (arsip zip tidak utuh)") from None
+        head = _read_member(zf, name, 4096)
         if _ENTITY.search(head):
             raise Unreadable(f"berkas ditolak: '{name}' memuat deklarasi DTD/entitas XML")
 
@@ -161,7 +178,9 @@ def _read_calamine(data: bytes, fmt: str, wanted) -> RawBook:
     try:
         wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
         names = list(wb.sheet_names)
-    except Exception as exc:  # calamine raises its own error types and others
+    except _FATAL:
+        raise
+    except BaseException as exc:  # calamine's errors, and its panics (a BaseException)
         raise Unreadable(_calamine_message(exc)) from None
     sheets = []
     for sname in names:
@@ -169,10 +188,16 @@ def _read_calamine(data: bytes, fmt: str, wanted) -> RawBook:
         if wanted is None or wanted(sname):
             try:
                 cs = wb.get_sheet_by_name(sname)
+                if cs.height * max(cs.width, 1) > MAX_CELLS:
+                    raise Unreadable(
+                        f"sheet '{sname}' terlalu besar ({cs.height:,} baris x {cs.width:,} "
+                        f"kolom); kosongkan sel di luar tabel lalu simpan ulang".replace(",", "."))
                 sheet.grid = cs.to_python(skip_empty_area=False)
                 merges = getattr(cs, "merged_cell_ranges", None) or []
                 sheet.merges = [(a[0] + 1, a[1] + 1, b[0] + 1, b[1] + 1) for a, b in merges]
-            except Exception as exc:
+            except (Unreadable, *_FATAL):
+                raise
+            except BaseException as exc:
                 raise Unreadable(f"sheet '{sname}' tidak dapat dibaca: {_calamine_message(exc)}") from None
         sheets.append(sheet)
     return RawBook(fmt, sheets)
@@ -203,7 +228,7 @@ def _attrs(blob: bytes) -> dict[bytes, bytes]:
 def _member(zf: zipfile.ZipFile, members, name: str) -> bytes | None:
     if name not in members:
         return None
-    blob = zf.read(name)
+    blob = _read_member(zf, name)
     if _ENTITY.search(blob[:4096]):
         raise Unreadable(f"berkas ditolak: '{name}' memuat deklarasi DTD/entitas XML")
     return blob
@@ -261,11 +286,13 @@ def _strip_literals(code: str) -> str:
     return re.sub(r'"[^"]*"|\\.', "", code)
 
 
-def _xlsx_extras(zf: zipfile.ZipFile, members, book: RawBook) -> None:
+def _xlsx_scan(zf: zipfile.ZipFile, members, wanted) -> dict[str, tuple[set, set]]:
+    """Per wanted sheet: (formula cells without a cached value, percent-formatted cells).
+    Refuses a sheet whose cells reach so far that reading it would exhaust memory."""
     workbook = _member(zf, members, "xl/workbook.xml")
     rels = _member(zf, members, "xl/_rels/workbook.xml.rels")
     if workbook is None or rels is None:
-        return
+        return {}
     targets = {}
     for el in _xml(rels, "xl/_rels/workbook.xml.rels").iter():
         if _local(el.tag) != "Relationship":
@@ -273,19 +300,41 @@ def _xlsx_extras(zf: zipfile.ZipFile, members, book: RawBook) -> None:
         target = el.get("Target", "")
         path = target.lstrip("/") if target.startswith("/") else str(PurePosixPath("xl") / target)
         targets[el.get("Id", "")] = path
-    by_name = {s.name: s for s in book.sheets}
     percent_xf = _percent_styles(_member(zf, members, "xl/styles.xml"))
+    out = {}
     for el in _xml(workbook, "xl/workbook.xml").iter():
         if _local(el.tag) != "sheet":
             continue
-        sheet = by_name.get(el.get("name", ""))
+        name = el.get("name", "")
         rid = _attr(el, "id")
-        if sheet is None or not sheet.grid or rid not in targets:
+        if (wanted is not None and not wanted(name)) or rid not in targets:
             continue
         xml = _member(zf, members, targets[rid])
         if xml is None:
             continue
-        _scan_sheet(xml, sheet, percent_xf)
+        _guard_extent(xml, name)
+        out[name] = _scan_sheet(xml, percent_xf)
+    return out
+
+
+_CELL_REF = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Za-z]+)([0-9]+)"')
+
+
+def _guard_extent(xml: bytes, name: str) -> None:
+    """A value typed far outside the table (XFD1048576) makes a dense reader allocate
+    rows x columns cells; refuse such a sheet with the address to clear."""
+    max_r = max_c = 0
+    far = ""
+    for letters, digits in _CELL_REF.findall(xml):
+        r, c = int(digits), col_index(letters.decode().upper())
+        if r > max_r:
+            max_r = r
+        if c > max_c:
+            max_c, far = c, letters.decode() + digits.decode()
+    if max_r * max_c > MAX_CELLS:
+        raise Unreadable(
+            f"sheet '{name}' menjangkau {max_r:,} baris x {max_c:,} kolom (sampai {far}); "
+            f"kosongkan sel di luar tabel lalu simpan ulang".replace(",", "."))
 
 
 def _unescape(s: str) -> str:
@@ -293,9 +342,11 @@ def _unescape(s: str) -> str:
             .replace("&apos;", "'").replace("&amp;", "&"))
 
 
-def _scan_sheet(xml: bytes, sheet: RawSheet, percent_xf: set[int]) -> None:
+def _scan_sheet(xml: bytes, percent_xf: set[int]) -> tuple[set, set]:
+    no_value: set[tuple[int, int]] = set()
+    percent: set[tuple[int, int]] = set()
     if b"<f" not in xml and not percent_xf:
-        return
+        return no_value, percent
     for attrs, _end, inner in _CELL.findall(xml):
         s_pos = attrs.find(b' s="')
         has_f = bool(inner) and _HAS_F.search(inner) is not None
@@ -309,13 +360,14 @@ def _scan_sheet(xml: bytes, sheet: RawSheet, percent_xf: set[int]) -> None:
             end = attrs.find(b'"', s_pos + 4)
             try:
                 if int(attrs[s_pos + 4:end]) in percent_xf:
-                    sheet.percent.add(rc)
+                    percent.add(rc)
             except ValueError:
                 pass
         if has_f:
             v = _V.search(inner)
             if v is None or not (v.group(1) or b"").strip():
-                sheet.no_value.add(rc)
+                no_value.add(rc)
+    return no_value, percent
 
 
 # --- ods: formulas without cached values, percent cells -------------------------------

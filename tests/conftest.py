@@ -1,0 +1,40 @@
+"""Shared pytest options for the test suite.
+
+`--slow` (default off) makes the mutation tests (tests/test_mutations.py) run thousands of
+generated cases instead of the few hundred CI runs; the `slow` fixture tells a test which
+run it is in. `LKJ_MUTATION_CASES=N` and `LKJ_MUTATION_SEED_BASE=S` override the number of
+cases and the first seed (see tests/mutations/damage.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def pytest_addoption(parser):
+    try:
+        parser.addoption("--slow", action="store_true", default=False,
+                         help="run the long test variants (thousands of mutation cases)")
+    except ValueError:  # another plugin or conftest already defines it
+        pass
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "big: a large input (e.g. 200,000 rows); still runs in CI, within ~60 s")
+    config.addinivalue_line("markers", "slow_only: runs only with --slow")
+
+
+def pytest_collection_modifyitems(config, items):
+    if config.getoption("--slow", default=False):
+        return
+    skip = pytest.mark.skip(reason="only with --slow")
+    for item in items:
+        if "slow_only" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def slow(pytestconfig) -> bool:
+    """True when pytest runs with --slow."""
+    return bool(pytestconfig.getoption("--slow", default=False))
