@@ -64,13 +64,13 @@ class Reader:
               required: bool = False, kode: str | None = None, percent_ctx: bool = False,
               label: str | None = None) -> Val:
         """Parse column `name` of `row`. `required`: a blank cell is `cell.required`."""
-        col = table.spec.column(name)
+        col = table.spec_columns[name]
         kind = kind or col.kind
         label = label or name
-        cell = row.get(name)
-        blank_addr = address(row.row, table.columns[name]) if name in table.columns else None
+        cell = row.cells.get(name)
         sheet = table.sheet
         if cell is None:
+            blank_addr = address(row.row, table.columns[name]) if name in table.columns else None
             if required and name in table.columns:
                 self.report("cell.required", sheet, blank_addr,
                             f"{label} wajib diisi ({sheet}!{blank_addr} kosong).", kode=kode)

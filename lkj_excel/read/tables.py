@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..contract import Kind, Sheet, norm_header, norm_sheet
 from ..findings import Finding
-from .workbook import RawBook, RawSheet, address
+from .workbook import RawBook, RawSheet, address, col_letter
 
 HEADER_SEARCH_ROWS = 15
 
@@ -56,6 +57,11 @@ class Table:
 
     def has(self, name: str) -> bool:
         return name in self.columns
+
+    @functools.cached_property
+    def spec_columns(self) -> dict:
+        """Contract column name -> Column."""
+        return {c.name: c for c in self.spec.columns}
 
 
 def find_sheet(book: RawBook, name: str) -> RawSheet | None:
@@ -159,23 +165,29 @@ def _data_rows(raw: RawSheet, table: Table) -> list[Row]:
     kinds = {c.name: c.kind for c in table.spec.columns}
     pct = raw.percent
     rows: list[Row] = []
+    cols = [(name, c, col_letter(c)) for name, c in table.columns.items()]
+    no_value = raw.no_value
     for r in range(start, raw.n_rows + 1):
         values = raw.grid[r - 1]
+        width = len(values)
         cells = {}
-        for name, c in table.columns.items():
-            src = merged.get((r, c))
+        for name, c, letters in cols:
+            src = merged.get((r, c)) if merged else None
             if src is not None:
                 if kinds[name] is Kind.AMOUNT:
                     continue  # an amount keeps its value in the first row only
                 sr, sc = src
                 v = raw.value(sr, sc)
                 cell = Cell(v if v != "" else None, address(sr, sc), r, c,
-                            (sr, sc) in raw.no_value,
+                            (sr, sc) in no_value,
                             None if pct is None else (sr, sc) in pct, True)
             else:
-                v = values[c - 1] if c <= len(values) else None
-                cell = Cell(v if v != "" else None, address(r, c), r, c,
-                            (r, c) in raw.no_value,
+                v = values[c - 1] if c <= width else None
+                if v is None or v == "" or (isinstance(v, str) and not v.strip()):
+                    if (r, c) not in no_value:
+                        continue  # blank
+                cell = Cell(v if v != "" else None, f"{letters}{r}", r, c,
+                            (r, c) in no_value,
                             None if pct is None else (r, c) in pct)
             if not cell.blank:
                 cells[name] = cell

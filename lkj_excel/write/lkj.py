@@ -650,6 +650,9 @@ class _Writer:
         self.rek_tingkat: str | None = None
 
     def fmt(self, *names: str):
+        cached = self.fm._cache.get(names)
+        if cached is not None:
+            return cached
         for n in names:
             if n not in self.fm.specs:
                 if n.startswith("unit:"):
