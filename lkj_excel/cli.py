@@ -1,6 +1,6 @@
 """The `lkj-excel` command. Each command parses its options, calls the API, prints, exits.
 
-pandas, openpyxl and xlsxwriter are imported only inside the commands that need them, so
+python-calamine and xlsxwriter are imported only inside the commands that need them, so
 `lkj-excel --help` stays fast.
 """
 
