@@ -36,6 +36,8 @@ from pathlib import Path
 
 import xlsxwriter
 
+from lkj_excel.contract import SHEETS
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 SAMPLE = ROOT / "samples" / "tempursari-2023-tw1.xlsx"
@@ -52,25 +54,9 @@ PERIOD_END = dt.date(2024, 9, 30)
 PERIOD_START = dt.date(2024, 1, 1)
 FIXED_TIME = dt.datetime(2024, 9, 30, 0, 0, 0)
 
-HEADERS = {
-    "Identitas": ["Isian", "Nilai"],
-    "PK": ["No", "Tingkat", "Penanggung Jawab", "Sasaran", "Indikator Kinerja", "Satuan",
-           "Arah", "Target", "Realisasi", "Sumber Realisasi", "Kode", "Anggaran",
-           "Target Tahun Lalu", "Realisasi Tahun Lalu", "Keterangan"],
-    "Realisasi": ["Kode", "Uraian", "Pagu", "Realisasi", "Sisa", "Sumber Dana"],
-    "Fasilitasi": ["No", "Jenis", "Uraian", "Ditindaklanjuti", "Tanggal", "Keterangan"],
-    "LPPDes": ["No", "Desa", "Dokumen", "Batas Waktu", "Tanggal Penetapan", "Keterangan"],
-    "Pegawai": ["No", "Nama", "NIP", "L/P", "Pangkat/Golongan", "Jabatan", "Pendidikan",
-                "Status"],
-}
-TITLES = {
-    "Identitas": "IDENTITAS LAPORAN",
-    "PK": "PERJANJIAN KINERJA DAN REALISASINYA",
-    "Realisasi": "REALISASI ANGGARAN",
-    "Fasilitasi": "FASILITASI, KOORDINASI DAN REKOMENDASI",
-    "LPPDes": "DOKUMEN DESA (RKPDes, APBDes, LPPDes)",
-    "Pegawai": "DATA PEGAWAI",
-}
+# The contract's own sheet and column names: the benchmark follows contract.py.
+HEADERS = {sheet.name: [c.name for c in sheet.columns] for sheet in SHEETS}
+TITLES = {sheet.name: sheet.title for sheet in SHEETS}
 TEXT_COLUMNS = {"Kode", "NIP"}
 AMOUNT_COLUMNS = {("Realisasi", "Pagu"), ("Realisasi", "Realisasi"), ("Realisasi", "Sisa"),
                   ("PK", "Anggaran")}
