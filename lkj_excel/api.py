@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from .codes import Nomenclature
-from .inputs import collect
 from .report import FileReport, check_source
 from .settings import Settings, load_settings
 
@@ -24,7 +23,16 @@ def check(path: str | Path, config: str | Path | Settings | None = None) -> File
 
 def check_inputs(inputs: list[str], settings: Settings,
                  exclude: Path | None = None) -> tuple[list[FileReport], list[str]]:
-    """Check every workbook among `inputs` (files, folders, globs)."""
-    files, missing = collect(inputs, exclude, with_mail=False)
+    """Check every workbook among `inputs` (files, folders, globs, and the workbook
+    attachments of .eml/.mbox files, as `process` reads them)."""
+    from .batch import gather
+
+    jobs, missing, _skipped, _problems = gather(inputs, exclude)
     nomen = Nomenclature(settings.nomenklatur)
-    return [check_source(f, str(f), settings, nomen) for f in files], missing
+    reports = []
+    for job in jobs:
+        rep = check_source(job.content if job.content is not None else job.path, job.display,
+                           settings, nomen)
+        rep.meta.update(job.meta)
+        reports.append(rep)
+    return reports, missing

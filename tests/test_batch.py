@@ -255,3 +255,12 @@ def test_output_folder_that_cannot_be_created(tmp_path):
                                        str(blocker / "out"), "-q"])
     assert result.exit_code == 2
     assert "tidak dapat dibuat" in result.output
+
+
+def test_check_reads_mail_attachments_like_process(tmp_path):
+    mail_with(tmp_path / "surat.eml", "a@example.go.id", [("isian.xlsx", SAMPLE.read_bytes())])
+    result = run(["check", str(tmp_path), "--json"])
+    assert result.exit_code == 1
+    (entry,) = json.loads(result.output)["files"]
+    assert entry["file"] == f"{tmp_path / 'surat.eml'}/isian.xlsx"
+    assert entry["errors"] == 11
