@@ -192,7 +192,7 @@ def rekap_figures(rep: FileReport, settings: Settings) -> dict:
         return {}
     from .figures import compute
 
-    fig = compute(rep, settings)
+    fig = rep.figures if rep.figures is not None else compute(rep, settings)
     value = fig.strategis.value
     return {"pagu": fig.pagu, "realisasi": fig.realisasi,
             "capaian": None if value is None else float(value),

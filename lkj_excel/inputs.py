@@ -3,24 +3,10 @@
 from __future__ import annotations
 
 import glob
-from dataclasses import dataclass, field
 from pathlib import Path
 
 WORKBOOK_EXT = (".xlsx", ".xlsm", ".xls", ".ods")
 MAIL_EXT = (".eml", ".mbox")
-
-
-@dataclass
-class Source:
-    """One workbook to read: a file, or an attachment held in memory."""
-
-    display: str  # the name shown in findings and the Rekap
-    path: Path | None = None
-    content: bytes | None = None
-    meta: dict = field(default_factory=dict)
-
-    def read(self) -> bytes | Path:
-        return self.content if self.content is not None else self.path
 
 
 def _skip(p: Path) -> bool:

@@ -13,8 +13,6 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from .inputs import WORKBOOK_EXT
 
-MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024
-
 
 @dataclass
 class Attachment:
@@ -70,8 +68,6 @@ def _from_message(msg: EmailMessage, where: str, out: MailResult, used: set[str]
             content = part.get_payload(decode=True) or b""
         except Exception:  # a broken transfer encoding
             content = b""
-        if len(content) > MAX_ATTACHMENT_BYTES:
-            content = content[:0]
         stem, suffix = Path(name).stem, Path(name).suffix
         unique, n = name, 2
         while unique.lower() in used:  # two attachments with one name

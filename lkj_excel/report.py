@@ -37,6 +37,7 @@ class FileReport:
     perangkat_daerah: str | None = None
     tahun: int | None = None
     triwulan: str | None = None
+    figures: Any = None  # figures.Figures, set by `process` once computed
 
     @property
     def errors(self) -> int:
@@ -50,7 +51,8 @@ class FileReport:
         """The report without the workbook's data (what a batch keeps of each file)."""
         from dataclasses import replace
 
-        return replace(self, data=None, budget=None, facilitation=None, villages=None)
+        return replace(self, data=None, budget=None, facilitation=None, villages=None,
+                       figures=None)
 
     def to_json(self) -> dict[str, Any]:
         return {

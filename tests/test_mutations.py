@@ -52,6 +52,7 @@ from mutations.damage import (
     KINDS,
     Case,
     case_count,
+    encrypted_flag,
     kind_of,
     make_case,
     seed_base,
@@ -433,17 +434,6 @@ DATA = Path(__file__).parent / "data"
 SAMPLE_PATH = Path(__file__).resolve().parent.parent / "samples" / "tempursari-2023-tw1.xlsx"
 
 
-def _encrypted_flag(data: bytes) -> bytes:
-    """Set the "encrypted" bit of every zip entry (a password-protected zip named .xlsx)."""
-    buf = bytearray(data)
-    for sig, offset in ((b"PK\x01\x02", 8), (b"PK\x03\x04", 6)):
-        i = buf.find(sig)
-        while i >= 0:
-            buf[i + offset] |= 1
-            i = buf.find(sig, i + 4)
-    return bytes(buf)
-
-
 def _corrupt_deflate(data: bytes, member: str = "docProps/app.xml") -> bytes:
     """Damage the compressed bytes of one member (its CRC and sizes stay)."""
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
@@ -477,7 +467,7 @@ FILE_CASES = {
     "truncated-xlsx-last-byte": lambda: ("isian.xlsx", _sample()[:-1], False),
     "truncated-ods": lambda: ("isian.ods", (DATA / "tempursari.ods").read_bytes()[:9000], False),
     "corrupt-deflate-stream": lambda: ("isian.xlsx", _corrupt_deflate(_deflated_sample()), False),
-    "zip-encrypted-flag": lambda: ("isian.xlsx", _encrypted_flag(_sample()), False),
+    "zip-encrypted-flag": lambda: ("isian.xlsx", encrypted_flag(_sample()), False),
     "encrypted-workbook": lambda: ("isian.xlsx", (DATA / "terkunci.xlsx").read_bytes(), False),
     "xls-truncated-99pc": lambda: ("isian.xls", (DATA / "tempursari.xls").read_bytes()[
         : int(len((DATA / "tempursari.xls").read_bytes()) * 0.99)], False),

@@ -46,6 +46,17 @@ _KIND_LABEL = {
 }
 
 
+_PARSERS = {
+    Kind.AMOUNT: V.parse_amount,
+    Kind.DATE: V.parse_date,
+    Kind.CODE: V.parse_code,
+    Kind.NIP: V.parse_nip,
+    Kind.WHOLE: V.parse_whole,
+    Kind.YEAR: V.parse_year,
+    Kind.TRIWULAN: V.parse_triwulan,
+}
+
+
 class Reader:
     """Parses cells into typed values, reporting each problem once per cell."""
 
@@ -85,22 +96,11 @@ class Reader:
 
     def _parse(self, cell: Cell, kind: Kind, col, percent_ctx: bool) -> V.Parsed:
         raw = cell.raw
-        if kind is Kind.AMOUNT:
-            return V.parse_amount(raw)
         if kind is Kind.NUMBER:
             return V.parse_percent(raw, cell.percent) if percent_ctx else V.parse_number(raw)
-        if kind is Kind.DATE:
-            return V.parse_date(raw)
-        if kind is Kind.CODE:
-            return V.parse_code(raw)
-        if kind is Kind.NIP:
-            return V.parse_nip(raw)
-        if kind is Kind.WHOLE:
-            return V.parse_whole(raw)
-        if kind is Kind.YEAR:
-            return V.parse_year(raw)
-        if kind is Kind.TRIWULAN:
-            return V.parse_triwulan(raw)
+        parser = _PARSERS.get(kind)
+        if parser is not None:
+            return parser(raw)
         if kind is Kind.ENUM:
             choice = col.match_choice(raw)
             if choice is None:

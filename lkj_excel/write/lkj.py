@@ -111,7 +111,9 @@ def write_lkj(report, settings, path: str | Path, run_time: dt.datetime) -> Path
     from ..settings import Settings
 
     settings = settings or Settings()
-    fig = F.compute(report, settings)
+    if report.figures is None:
+        report.figures = F.compute(report, settings)
+    fig = report.figures
     target = Path(path)
     naive = run_time.replace(tzinfo=None) if run_time.tzinfo else run_time
     with atomic_path(target) as tmp:

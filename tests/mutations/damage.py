@@ -859,13 +859,7 @@ def d_zip_member(st: State) -> None:
         if op == "prefix":
             return b"MZ" + b"\0" * 100 + data
         if op == "encrypted-flag":  # a password-protected zip named .xlsx
-            buf = bytearray(data)
-            for sig, offset in ((b"PK\x01\x02", 8), (b"PK\x03\x04", 6)):
-                i = buf.find(sig)
-                while i >= 0:
-                    buf[i + offset] |= 1
-                    i = buf.find(sig, i + 4)
-            return bytes(buf)
+            return encrypted_flag(data)
         if op == "suffix":
             return data + b"trailing garbage" * 10
         out = io.BytesIO(data)
@@ -1421,3 +1415,14 @@ def _other_format(rng: random.Random, case: Case) -> Case:
             case.expect = None  # zip damage does not apply to a CFB file; its result is open
     case.data = data
     return case
+
+
+def encrypted_flag(data: bytes) -> bytes:
+    """Set the "encrypted" bit of every zip entry (a password-protected zip named .xlsx)."""
+    buf = bytearray(data)
+    for sig, offset in ((b"PK\x01\x02", 8), (b"PK\x03\x04", 6)):
+        i = buf.find(sig)
+        while i >= 0:
+            buf[i + offset] |= 1
+            i = buf.find(sig, i + 4)
+    return bytes(buf)
