@@ -164,6 +164,9 @@ class _Widths(dict):
 
 
 _ADVANCE = _Widths(_ARIAL)
+_MAX_ADVANCE = max(max(_ARIAL.values()), _Widths().__missing__("")) * _UNIT
+# number formats whose shown width grows with the number's size (see _Sheet._use_number)
+_MONOTONE = frozenset({"amount", "amount2", "whole", "percent", "ratio"})
 
 
 @functools.lru_cache(maxsize=65536)
@@ -349,6 +352,7 @@ class _Sheet:
     vmerged: list[tuple[int, int, int, str, bool]] = field(default_factory=list)
     levels: dict[int, int] = field(default_factory=dict)
     heights: dict[int, float] = field(default_factory=dict)
+    extent: dict[tuple[int, str, bool], list] = field(default_factory=dict)  # numbers' range
     header_end: int = TITLE_ROWS - 1
     breaks: list[int] = field(default_factory=list)  # manual page breaks (before these rows)
     blocks: list[tuple[int, int]] = field(default_factory=list)  # rows to keep on one page
@@ -362,6 +366,7 @@ class _Sheet:
         # COUNTIF, ...), so only the leading '=' needs removing. An instance attribute:
         # if xlsxwriter ever renames the method, this is simply unused.
         self.ws._prepare_formula = _prepare_formula
+        self.fmt = self.w.fmt
 
     # references
     def ref(self, r: int, c: int, absolute: bool = False) -> str:
@@ -370,27 +375,53 @@ class _Sheet:
     def range_ref(self, r1: int, c1: int, r2: int, c2: int) -> str:
         return f"'{self.name}'!{_a1(r1, c1, True)}:{_a1(r2, c2, True)}"
 
-    def fmt(self, *names: str):
-        return self.w.fmt(*names)
 
     # bookkeeping
     def _use(self, c: int, shown: str | None, bold: bool = False, wrap: bool = False,
              r: int | None = None, span: int = 1, header: bool = False) -> None:
-        self.max_col = max(self.max_col, c + span - 1)
+        last = c + span - 1
+        if last > self.max_col:
+            self.max_col = last
         if not shown:
             return
+        if wrap and r is not None:
+            self.wrapped.append((r, c, span, shown, bold))
+        if span != 1:
+            return
+        have = self.widths.get(c, 0.0)
+        whole = text_width(shown, bold)
+        if whole <= have:
+            return  # neither the text nor any of its words can widen the column
         if wrap:
-            if span == 1:
-                longest = max((text_width(wd, bold) for wd in shown.split()), default=0.0)
-                if header:  # a header wraps onto lines rather than widening its column
-                    want = max(longest, min(text_width(shown, bold), 10.0))
-                else:
-                    want = max(longest, min(text_width(shown, bold), self.caps.get(c, 50.0)))
-                self.widths[c] = max(self.widths.get(c, 0.0), want)
-            if r is not None:
-                self.wrapped.append((r, c, span, shown, bold))
-        elif span == 1:
-            self.widths[c] = max(self.widths.get(c, 0.0), text_width(shown, bold))
+            # a header wraps onto lines rather than widening its column
+            limit = 10.0 if header else self.caps.get(c, 50.0)
+            words = shown.split()
+            most = _MAX_ADVANCE * (1.08 if bold else 1.0)  # the widest a character can be
+            if have >= limit and max(map(len, words), default=0) * most <= have:
+                return  # only a word longer than the column could widen it
+            longest = max((text_width(wd, bold) for wd in words), default=0.0)
+            want = max(longest, min(whole, limit))
+        else:
+            want = whole
+        if want > have:
+            self.widths[c] = want
+
+    def _use_number(self, c: int, value: Any, kind: str, bold: bool) -> None:
+        """Note a number's column: the widest number of a column is its largest or its
+        smallest (same format), so only those two are measured, when the sheet is finished."""
+        if c > self.max_col:
+            self.max_col = c
+        if kind not in _MONOTONE or isinstance(value, str | bool):
+            self._use(c, _display(value, kind), bold)
+            return
+        key = (c, kind, bold)
+        ext = self.extent.get(key)
+        if ext is None:
+            self.extent[key] = [value, value]
+        elif value < ext[0]:
+            ext[0] = value
+        elif value > ext[1]:
+            ext[1] = value
 
     # writing
     def text(self, r: int, c: int, value: Any, *fmt: str, wrap: bool = True,
@@ -417,14 +448,14 @@ class _Sheet:
             self._use(c, None)
             return
         self.ws.write_number(r, c, value, f)
-        self._use(c, _display(value, kind), "bold" in fmt or "total" in fmt)
+        self._use_number(c, value, kind, "bold" in fmt or "total" in fmt)
 
     def formula(self, r: int, c: int, formula: str, value: Any, kind: str, *fmt: str) -> None:
         """A live formula with its computed value stored (None stores #N/A: not known)."""
         f = self.fmt("td", *((kind,) if kind else ()), *fmt)
         stored = NA if value is None else value
         self.ws.write_formula(r, c, formula, f, stored)
-        self._use(c, _display(stored, kind), "bold" in fmt or "total" in fmt)
+        self._use_number(c, stored, kind, "bold" in fmt or "total" in fmt)
 
     def money(self, r: int, c: int, sen: int | None, *fmt: str) -> None:
         if sen is None:
@@ -508,6 +539,9 @@ class _Sheet:
     # finishing
     def finish(self) -> None:
         ws = self.ws
+        for (c, kind, bold), (lo, hi) in self.extent.items():
+            for v in (lo, hi):
+                self._use(c, _display(v, kind), bold)
         widths: dict[int, float] = {}
         for c in range(self.max_col + 1):
             want = self.widths.get(c, 0.0) + 2.0
@@ -531,7 +565,11 @@ class _Sheet:
         lines: dict[int, int] = {}
         for r, c, span, text, bold in self.wrapped:
             width = sum(widths.get(c + k, 9.0) for k in range(span))
-            lines[r] = max(lines.get(r, 1), text_lines(text, width, bold))
+            if text_width(text, bold) <= width - 0.8 and "\n" not in text:
+                continue  # fits on one line
+            n = text_lines(text, width, bold)
+            if n > lines.get(r, 1):
+                lines[r] = n
         for r1, r2, c, text, bold in self.vmerged:
             need = text_lines(text, widths.get(c, 9.0), bold)
             have = sum(lines.get(r, 1) for r in range(r1, r2 + 1))
