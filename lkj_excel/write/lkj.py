@@ -26,7 +26,6 @@ import math
 import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -35,7 +34,7 @@ from .. import __version__
 from .. import figures as F
 from ..money import format_rp
 from .atomic import atomic_path
-from .styles import AMOUNT, DATE, FORMATS, PERCENT, Formats
+from .styles import AMOUNT, AMOUNT_SEN, DATE, FORMATS, PERCENT, Formats, finding_value
 
 SHEETS = (
     "Ringkasan",
@@ -53,7 +52,6 @@ SHEETS = (
 
 TITLE_ROWS = 3  # rows 1-3: title, perangkat daerah, period
 NO_DATA = "Tidak ada data"
-AMOUNT_SEN = "#,##0.00"
 DATETIME = "d mmmm yyyy hh:mm:ss"
 RATIO = "0.00"
 LINE_PT = 13.0  # points per line of 10-pt Arial
@@ -291,24 +289,6 @@ def _nip(val) -> str | None:
     if isinstance(v, str) and len(v) == 18 and v.isdigit():
         return f"{v[:8]} {v[8:14]} {v[14]} {v[15:]}"
     return _text(val)
-
-
-def _cell_value(x: Any) -> tuple[Any, str]:
-    """A finding's found/expected as a cell value and its format name: Rupiah (Decimal) as
-    Rupiah, percent units (float) as a fraction, counts as whole numbers, the rest as text."""
-    if x is None:
-        return None, ""
-    if isinstance(x, bool):
-        return ("Ya" if x else "Tidak"), "text"
-    if isinstance(x, Decimal):
-        if x == x.to_integral_value():
-            return int(x), "amount"
-        return float(x), "amount2"
-    if isinstance(x, float):
-        return float(Fraction(repr(x)) / 100), "percent"
-    if isinstance(x, int):
-        return x, "amount"
-    return str(x), "text"
 
 
 def _display(value: Any, kind: str) -> str:
@@ -1099,8 +1079,8 @@ class _Writer:
                 sh.text(r, 3, f.sheet)
                 sh.text(r, 4, f.cell)
                 sh.text(r, 5, f.kode)
-                gv, gk = _cell_value(f.found)
-                hv, hk = _cell_value(f.expected)
+                gv, gk = finding_value(f.found)
+                hv, hk = finding_value(f.expected)
                 for col, v, k in ((6, gv, gk), (7, hv, hk)):
                     if isinstance(v, str):
                         sh.text(r, col, v)

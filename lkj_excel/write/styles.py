@@ -7,9 +7,12 @@ the Indonesian way (`1.913.315.062`) under an Indonesian locale.
 
 from __future__ import annotations
 
+from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 AMOUNT = "#,##0"
+AMOUNT_SEN = "#,##0.00"
 PERCENT = "0.00%"
 DATE = "d mmmm yyyy"
 TEXT = "@"
@@ -88,3 +91,21 @@ class Formats:
             fmt = self.workbook.add_format(self.spec(*names))
             self._cache[names] = fmt
         return fmt
+
+
+def finding_value(x: Any) -> tuple[Any, str]:
+    """A finding's found/expected as a cell value and its format name: Rupiah (Decimal) as
+    Rupiah, percent units (float) as a fraction, counts as whole numbers, the rest as text."""
+    if x is None:
+        return None, ""
+    if isinstance(x, bool):
+        return ("Ya" if x else "Tidak"), "text"
+    if isinstance(x, Decimal):
+        if x == x.to_integral_value():
+            return int(x), "amount"
+        return float(x), "amount2"
+    if isinstance(x, float):
+        return float(Fraction(repr(x)) / 100), "percent"
+    if isinstance(x, int):
+        return x, "amount"
+    return str(x), "text"
