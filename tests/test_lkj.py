@@ -316,6 +316,8 @@ def test_title_rows_on_every_sheet(values):
 
 def test_capaian_sasaran_strategis(book, values):
     ws, wv = book["Capaian Kinerja"], values["Capaian Kinerja"]
+    assert [ws.cell(4, c).value for c in range(1, 9)] == [  # output.md's names
+        "No", "Sasaran", "Indikator", "Target", "Realisasi", "Capaian", "Predikat", "Keterangan"]
     r1 = find_row(wv, "C", "Persentase hasil fasilitasi dan koordinasi yang ditindaklanjuti")
     r2 = find_row(wv, "C", "Rata- rata persentase desa yang menyusun dokumen administrasi "
                            "pemerintahan desa tepat waktu")
@@ -352,7 +354,7 @@ def test_capaian_one_table_per_level_and_penanggung_jawab(values):
 def test_realisasi_anggaran_totals(book, values):
     ws, wv = book["Realisasi Anggaran"], values["Realisasi Anggaran"]
     assert [ws.cell(4, c).value for c in range(1, 7)] == [
-        "Kode", "Uraian", "Pagu (Rp)", "Realisasi (Rp)", "Sisa (Rp)", "Serapan"]
+        "Kode", "Uraian", "Pagu", "Realisasi", "Sisa", "Serapan"]  # output.md's names
     t = find_row(wv, "B", "JUMLAH")
     assert wv[f"C{t}"].value == 1913315062
     assert wv[f"D{t}"].value == 328094457
@@ -438,8 +440,10 @@ def test_cost_per_outcome(values):
     assert ws[f"J{r}"].value == pytest.approx(15 / 90)
     assert ws[f"K{r}"].value == pytest.approx(1 - 0.15 / (15 / 90))
     zero = find_row(ws, "D", "7.01.01.2.07")
-    assert ws[f"K{zero}"].value is None
+    assert ws[f"K{zero}"].value == F.TIDAK_DAPAT  # output.md: divisor 0
     assert F.TIDAK_DAPAT in ws[f"L{zero}"].value
+    assert [ws.cell(5, c).value for c in range(5, 11)] == [
+        "Pagu", "Realisasi", "Serapan", "Target", "Realisasi", "Capaian"]
     groups = [ws[f"A{x}"].value for x in range(1, ws.max_row + 1)
               if str(ws[f"A{x}"].value or "").startswith("Penanggung Jawab: ")]
     assert groups == ["Penanggung Jawab: Camat", "Penanggung Jawab: Sekretaris Kecamatan",

@@ -758,7 +758,7 @@ class _Writer:
         if not tree and (budget is None or budget.total is None):
             sh.no_data(r0, "Sheet Realisasi tidak ada atau tidak berisi baris anggaran.")
             return
-        sh.header(r0, ("Kode", "Uraian", "Pagu (Rp)", "Realisasi (Rp)", "Sisa (Rp)", "Serapan"),
+        sh.header(r0, ("Kode", "Uraian", "Pagu", "Realisasi", "Sisa", "Serapan"),
                   first=True)
         r = r0 + 1
         for b in tree:
@@ -798,7 +798,7 @@ class _Writer:
         if budget.unplaced:
             sh.band(r, "Baris yang tidak dapat ditempatkan (tidak ikut dijumlahkan)", 6)
             r += 1
-            sh.header(r, ("Kode", "Uraian", "Pagu (Rp)", "Realisasi (Rp)", "Sisa (Rp)",
+            sh.header(r, ("Kode", "Uraian", "Pagu", "Realisasi", "Sisa",
                           "Serapan", "Keterangan"))
             sh.caps[6] = 40
             r += 1
@@ -1115,7 +1115,7 @@ class _Writer:
             return
         # One header for every table (it is repeated on each printed page); each table
         # starts with its own heading row.
-        sh.header(r, ("No", "Sasaran", "Indikator Kinerja", "Target", "Realisasi", "Capaian",
+        sh.header(r, ("No", "Sasaran", "Indikator", "Target", "Realisasi", "Capaian",
                       "Predikat", "Keterangan"), first=True)
         r += 1
         for k, t in enumerate(tables):
@@ -1355,12 +1355,12 @@ class _Writer:
             return
         metode = self.settings.metode
         eff_kind = "ratio" if metode == "rasio" else "percent"
-        for c, label in ((0, "No"), (1, "Sasaran"), (2, "Indikator Kinerja"), (3, "Kode"),
+        for c, label in ((0, "No"), (1, "Sasaran"), (2, "Indikator"), (3, "Kode"),
                          (10, f"Efisiensi ({F.METODE_TEXT[metode]})"), (11, "Keterangan")):
             sh.merge_text(r, c, c, label, "header", r2=r + 1)
         sh.merge_text(r, 4, 6, "Anggaran", "header")
         sh.merge_text(r, 7, 9, "Kinerja", "header")
-        sh.header(r + 1, (None, None, None, None, "Pagu (Rp)", "Realisasi (Rp)", "Serapan",
+        sh.header(r + 1, (None, None, None, None, "Pagu", "Realisasi", "Serapan",
                           "Target", "Realisasi", "Capaian"))
         sh.header_end = r + 1
         r += 2
@@ -1398,7 +1398,7 @@ class _Writer:
         if cr.serapan is not None:
             sh.formula(r, 6, f"={_a1(r, 5)}/{_a1(r, 4)}", cr.serapan, "percent")
         else:
-            sh.text(r, 6, None)
+            sh.text(r, 6, F.TIDAK_DAPAT if cr.pagu == 0 else None, "muted")
         ck = self.ck.get(id(ind.pk))
         if ck and ck.target:
             sh.formula(r, 7, f"={ck.target}", ind.target_cell, kind)
@@ -1418,8 +1418,8 @@ class _Writer:
             ser, cap = _a1(r, 6), _a1(r, 9)
             f = f"={cap}/{ser}" if cr.metode == "rasio" else f"=1-{ser}/{cap}"
             sh.formula(r, 10, f, eff, eff_kind)
-        else:
-            sh.text(r, 10, None)
+        else:  # why: in Keterangan
+            sh.text(r, 10, F.TIDAK_DAPAT, "muted")
         sh.text(r, 11, cr.note or None)
 
     # --- Pegawai -------------------------------------------------------------------------------------
@@ -1713,7 +1713,7 @@ class _Writer:
         height = 110 + 30 * len(progs)
         chart_row = r + 1
         r = chart_row + math.ceil(height / 17) + 1
-        sh.header(r, ("Program", "Pagu (Rp)", "Realisasi (Rp)", "Serapan"))
+        sh.header(r, ("Program", "Pagu", "Realisasi", "Serapan"))
         r += 1
         first = r
         for p in progs:
