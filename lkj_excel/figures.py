@@ -461,6 +461,7 @@ class FacRow:
     counted: bool
     ya_counted: bool
     first_row: int | None  # for a repeat: the row of the item's first occurrence
+    key: str = ""  # what "the same item" compares: see fac_key
 
 
 @dataclass
@@ -483,24 +484,34 @@ class FacilitationFigure:
         return [(j, n, y) for j, (n, y) in out.items()]
 
 
+def fac_key(it: FacItem) -> str:
+    """The text two rows of one item share: Jenis and Uraian lower-cased without spaces and
+    punctuation (`fasilitasi:penyusunanrkpdes`); an item without Uraian is its own row.
+    Letters, digits and one ':' only, at most 240 characters (a longer text ends in a
+    digest), so Excel's COUNTIF can compare it exactly: no wildcard, no 255-character limit."""
+    if it.uraian.value is None:
+        return f"baris{it.row}"
+    key = f"{norm_loose(it.jenis.value)}:{norm_loose(it.uraian.value)}"
+    if len(key) > 240:
+        import hashlib
+
+        key = key[:200] + hashlib.sha1(key.encode()).hexdigest()[:16]
+    return key
+
+
 def facilitation(items: list[FacItem]) -> FacilitationFigure:
     """Each item once (same Jenis and Uraian after lower-casing and removing spaces and
     punctuation), counted as Ya if any of its rows says Ya (template.md)."""
-    def key(it: FacItem):
-        if it.uraian.value is None:
-            return ("row", it.row)
-        return (it.jenis.value, norm_loose(it.uraian.value))
-
-    first: dict[Any, FacRow] = {}
+    first: dict[str, FacRow] = {}
     rows: list[FacRow] = []
     for it in items:
-        k = key(it)
+        k = fac_key(it)
         head = first.get(k)
         if head is None:
-            fr = FacRow(it, True, bool(it.ya.value), None)
+            fr = FacRow(it, True, bool(it.ya.value), None, k)
             first[k] = fr
         else:
-            fr = FacRow(it, False, False, head.item.row)
+            fr = FacRow(it, False, False, head.item.row, k)
             head.ya_counted = head.ya_counted or bool(it.ya.value)
         rows.append(fr)
     total = sum(r.counted for r in rows)

@@ -787,6 +787,42 @@ def test_units_and_arah_turun(tmp_path):
     assert cv[f"F{t}"].value == pytest.approx((2 * 0.9 - 0.11) / 0.9)
 
 
+def test_repeated_facilitation_items_are_counted_once_by_formulas(tmp_path):
+    """output.md: derived cells are live formulas. An item typed twice (same Jenis, Uraian
+    differing only in case, spaces and punctuation) counts once, as Ya when any row is Ya."""
+    src = tmp_path / "ganda.xlsx"
+    wb = openpyxl.load_workbook(SAMPLE)
+    fas = wb["Fasilitasi"]
+    item = [c.value for c in fas[4]][:4]  # No, Jenis, Uraian, Ditindaklanjuti
+    assert item[3] == "Tidak"  # the sample's second item was not followed up
+    n = fas.max_row
+    for k, (uraian, status) in enumerate(((item[2].upper() + " !", "Ya"),
+                                          (item[2] + ".", "Tidak"))):
+        for c, v in enumerate((n - 1 + k, item[1], uraian, status), start=1):
+            fas.cell(n + 1 + k, c).value = v
+    wb.save(src)
+    report = process_one(src, str(src), tmp_path, Settings(), RUN_TIME)
+    book = openpyxl.load_workbook(report.output)
+    values = openpyxl.load_workbook(report.output, data_only=True)
+    ws, wv = book["Fasilitasi"], values["Fasilitasi"]
+    assert ws["I4"].value == "Kunci Item"
+    assert ws["G6"].value == "=IF(COUNTIF($I$5:I6,I6)=1,1,0)"
+    last = 5 + 63 + 2 - 1
+    assert ws["H6"].value == f'=IF(G6=1,IF(COUNTIFS($I$5:$I${last},I6,$D$5:$D${last},"Ya")>0,1,0),0)'
+    assert wv["I6"].value == wv[f"I{last - 1}"].value == wv[f"I{last}"].value
+    assert wv["I6"].value != wv["I5"].value
+    assert [wv[f"{c}6"].value for c in "DGH"] == ["Tidak", 1, 1]  # Ya through its repeat
+    assert [wv[f"{c}{last - 1}"].value for c in "DGH"] == ["Ya", 0, 0]
+    assert [wv[f"{c}{last}"].value for c in "DGH"] == ["Tidak", 0, 0]
+    tot = find_row(wv, "B", "Jumlah")
+    assert (wv[f"G{tot}"].value, wv[f"H{tot}"].value) == (63, 31)
+    for row in ws.iter_rows(min_row=5, max_row=tot):
+        for cell in row:
+            if cell.data_type == "f":
+                got = Evaluator(values, "Fasilitasi")(cell.value)
+                assert got == wv[cell.coordinate].value, cell.coordinate
+
+
 def test_derived_realisation_over_an_empty_list(tmp_path):
     src = tmp_path / "tanpa-fasilitasi.xlsx"
     wb = openpyxl.load_workbook(SAMPLE)

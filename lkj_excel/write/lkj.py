@@ -895,12 +895,16 @@ class _Writer:
                    else "Sheet Fasilitasi tidak berisi item.")
             sh.no_data(r0, why)
             return
-        sh.caps.update({1: 13, 2: 60, 5: 35})
+        sh.caps.update({1: 13, 2: 60, 5: 35, 8: 30})
         sh.mins.update({3: 9, 6: 12, 7: 12})
         sh.header(r0, ("No", "Jenis", "Uraian", "Ditindak-lanjuti", "Tanggal", "Keterangan",
-                       "Item (dihitung sekali)", "Ditindak-lanjuti (dihitung)"), first=True)
+                       "Item (dihitung sekali)", "Ditindak-lanjuti (dihitung)", "Kunci Item"),
+                  first=True)
         r = r0 + 1
         first = r
+        last = first + len(fac.rows) - 1
+        keys = f"{_a1(first, 8, True)}:{_a1(last, 8, True)}"
+        status = f"{_a1(first, 3, True)}:{_a1(last, 3, True)}"
         for i, fr in enumerate(fac.rows, 1):
             it = fr.item
             sh.text(r, 0, str(i), "center")
@@ -915,10 +919,14 @@ class _Writer:
             if not fr.counted:
                 notes.append(f"Sama dengan item baris {fr.first_row} di isian: dihitung sekali")
             sh.text(r, 5, "; ".join(notes) or None)
-            sh.number(r, 6, int(fr.counted), "whole", "center")
-            sh.number(r, 7, int(fr.ya_counted), "whole", "center")
+            # counted at the first row of its key; Ya when any row of that key says Ya
+            key = _a1(r, 8)
+            sh.formula(r, 6, f"=IF(COUNTIF({_a1(first, 8, True)}:{key},{key})=1,1,0)",
+                       int(fr.counted), "whole", "center")
+            sh.formula(r, 7, f'=IF({_a1(r, 6)}=1,IF(COUNTIFS({keys},{key},{status},"Ya")>0,1,0),0)',
+                       int(fr.ya_counted), "whole", "center")
+            sh.text(r, 8, fr.key, "muted", wrap=False)
             r += 1
-        last = r - 1
         r += 1
         sh.header(r, (None, "Jenis", "Jumlah", None, None, None, "Item", "Ditindak-lanjuti"))
         sh.blocks.append((r, r + len(fac.by_jenis()) + 2))
@@ -956,7 +964,9 @@ class _Writer:
             sh.text(r, 5, f"Daftar kosong: {F.TIDAK_DAPAT}", "muted")
         r += 2
         sh.note(r, "Item yang tertulis lebih dari sekali (Jenis dan Uraian sama) dihitung sekali, "
-                   "sebagai ditindaklanjuti bila salah satu barisnya Ya.", 7)
+                   "sebagai ditindaklanjuti bila salah satu barisnya Ya. Kunci Item: Jenis dan "
+                   "Uraian tanpa huruf besar, spasi dan tanda baca; baris dengan kunci yang sama "
+                   "adalah item yang sama.", 8)
         sh.row = r + 1
 
     # --- Dokumen Desa ----------------------------------------------------------------------------
