@@ -203,12 +203,18 @@ def text_lines(text: str, width: float, bold: bool = False) -> int:
 
 
 def _col(c: int) -> str:
+    if c < len(_COLS):
+        return _COLS[c]
     name = ""
     c += 1
     while c:
         c, rem = divmod(c - 1, 26)
         name = chr(65 + rem) + name
     return name
+
+
+_COLS: list[str] = []
+_COLS.extend(_col(c) for c in range(64))  # the columns our sheets use, named once
 
 
 def _a1(r: int, c: int, absolute: bool = False) -> str:
@@ -668,6 +674,7 @@ class _Writer:
         self.ck_strategis_mean: str | None = None
         self.ck_example: int | None = None  # the first indicator row of Capaian Kinerja
         self.rek_tingkat: str | None = None
+        self._bands: list[tuple[str, str]] | None = None  # predikat_formula's bands
 
     def fmt(self, *names: str):
         cached = self.fm._cache.get(names)
@@ -718,11 +725,13 @@ class _Writer:
     def predikat_formula(self, cell: str) -> str:
         """Nested IF over the bands, from the unrounded capaian (ROUND to 12 places only
         removes floating-point noise, so 0.819/0.9 counts as 91%)."""
-        st = self.settings
-        expr = _quote(st.label[-1])
-        for bound, label in reversed(list(zip(st.batas, st.label, strict=False))):
-            frac = float(Fraction(repr(float(bound))) / 100)
-            expr = f"IF(ROUND({cell},12)>={frac!r},{_quote(label)},{expr})"
+        if self._bands is None:  # the same for every cell: converted once
+            st = self.settings
+            self._bands = [(repr(float(Fraction(repr(float(bound))) / 100)), _quote(label))
+                           for bound, label in zip(st.batas, st.label, strict=False)]
+        expr = _quote(self.settings.label[-1])
+        for frac, label in reversed(self._bands):
+            expr = f"IF(ROUND({cell},12)>={frac},{label},{expr})"
         return "=" + expr
 
     def sasaran_rows(self, sh: _Sheet, start: int, inds: list[F.Indicator]) -> list[int]:
