@@ -176,6 +176,10 @@ TOTAL_KODE = ("total", "jumlah")
 TOTAL_URAIAN = ("total", "jumlah", "jumlahtotal", "totalanggaran")
 
 
+# template.md, "Aliases": the Kode aliases are not limited to one sheet (PK and Realisasi)
+KODE_ALIASES = ("Kode Rekening", "Kode Program/Kegiatan")
+
+
 def _no() -> Column:
     return Column("No", Kind.ANY, hint="Nomor urut (boleh dikosongkan).", width=5)
 
@@ -240,7 +244,7 @@ PK = Sheet(
                hint="Realisasi kumulatif sampai akhir triwulan ini. Kosong = belum diukur."),
         Column("Sumber Realisasi", Kind.ENUM, choices=SUMBER_REALISASI, width=16,
                hint="Kosong (diketik) atau daftar asal realisasi: Fasilitasi, Dokumen Desa, RKPDes, APBDes, LPPDes."),
-        Column("Kode", Kind.CODE, width=20,
+        Column("Kode", Kind.CODE, aliases=KODE_ALIASES, width=20,
                hint="Kode program/kegiatan/sub kegiatan sasaran ini, sama dengan sheet Realisasi. Ketik sebagai teks."),
         Column("Anggaran", Kind.AMOUNT, width=18,
                hint="Anggaran di PK untuk Kode ini (Rupiah)."),
@@ -255,7 +259,7 @@ REALISASI = Sheet(
     "Realisasi",
     "REALISASI ANGGARAN",
     (
-        Column("Kode", Kind.CODE, required=True, aliases=("Kode Rekening", "Kode Program/Kegiatan"),
+        Column("Kode", Kind.CODE, required=True, aliases=KODE_ALIASES,
                width=20, hint="Kode program (7.01.01), kegiatan (7.01.01.2.01) atau sub kegiatan (7.01.01.2.01.0001). Ketik sebagai teks."),
         Column("Uraian", Kind.TEXT, required=True,
                aliases=("Program/Kegiatan/Sub Kegiatan", "Nama Program/Kegiatan"), width=50,

@@ -205,6 +205,8 @@ ALIASES = [
      2_500_000 * SEN),
     ("Realisasi", "E2", "Sisa Anggaran", lambda r: r.data.budget[2].sisa.value, 7_500_000 * SEN),
     ("PK", "E2", "Indikator", lambda r: r.data.pk[1].indikator.value, "Nilai SAKIP kecamatan"),
+    ("PK", "K2", "Kode Rekening", lambda r: r.data.pk[1].kode.value, "7.01.01"),
+    ("PK", "K2", "Kode Program/Kegiatan", lambda r: r.data.pk[2].kode.value, "7.01.01.2.01"),
     ("LPPDes", "B2", "Nama Desa", lambda r: r.data.villages[3].desa.value, "Pundungsari"),
     ("LPPDes", "B2", "Desa/Kelurahan", lambda r: r.data.villages[3].desa.value, "Pundungsari"),
     ("LPPDes", "E2", "Tanggal", lambda r: as_date(r.data.villages[0].tanggal.value),
@@ -479,6 +481,26 @@ def test_amount_as_text_read_exactly(tmp_path, text, rupiah):
 
 @pytest.mark.parametrize("text, rupiah", [("1.234", 1234), ("1,234", 1234), ("Rp 5.000", 5000)])
 def test_amount_single_separator_three_digits_is_ambiguous(tmp_path, text, rupiah):
+    wb = clean_book()
+    _amount_probe(wb, "D6", text)
+    rep = run(wb, tmp_path)
+    assert_keys(rep, [("cell.ambiguous", "Realisasi", "D6")])
+    assert rep.data.budget[3].realisasi.value == rupiah * SEN
+
+
+@pytest.mark.parametrize("text, sen", [("1.234.56", 123_456), ("1,234,56", 123_456),
+                                       ("Rp 750.000.5", 75_000_050)])
+def test_amount_sen_after_thousands_of_the_same_separator(tmp_path, text, sen):
+    wb = clean_book()
+    _amount_probe(wb, "D6", text)
+    rep = run(wb, tmp_path)
+    assert_keys(rep, [("cell.number_as_text", "Realisasi", "D6")])
+    assert rep.data.budget[3].realisasi.value == sen
+
+
+@pytest.mark.parametrize("text, rupiah", [("1234,567", 1_234_567), ("1234.567", 1_234_567),
+                                          ("1.234,567", 1_234_567)])
+def test_amount_three_digits_after_last_separator_are_ambiguous_thousands(tmp_path, text, rupiah):
     wb = clean_book()
     _amount_probe(wb, "D6", text)
     rep = run(wb, tmp_path)
@@ -773,6 +795,33 @@ def test_identitas_tahun_forms(tmp_path, value, tahun):
     assert rep.data.identity.tahun == tahun
 
 
+@pytest.mark.parametrize("isian, row, check", [
+    ("Jabatan Kepala", 9, "cell.required"),
+    ("Tahun Anggaran", 5, "identity.invalid"),
+    ("Triwulan", 6, "identity.invalid"),
+])
+def test_identitas_blank_nilai_at_end_points_at_nilai_cell(tmp_path, isian, row, check):
+    # the item's row is present, last in the table, with its Nilai blank: it is no
+    # signature block, and the finding points at its Nilai cell
+    wb = clean_book()
+    ws = wb["Identitas"]
+    set_row(ws, row, ["Versi Template", 1])
+    set_row(ws, 13, [isian, None])
+    rep = run(wb, tmp_path)
+    assert [k for k in keys(rep) if k[1] == "Identitas"] == [(check, "Identitas", "B13")], show(rep)
+
+
+def test_identitas_blank_optional_rows_at_end_are_no_finding(tmp_path):
+    wb = clean_book()
+    ws = wb["Identitas"]
+    for cell in ("B11", "B12", "B13"):  # Tempat Laporan, Tanggal Laporan, Versi Template
+        ws[cell] = None
+    ws["A16"] = "Lumajang, 31 Maret 2023"  # a signature block below is still skipped
+    rep = run(wb, tmp_path)
+    assert_keys(rep, [])
+    assert rep.data.identity.values["Versi Template"].addr == "B13"  # read, as blank
+
+
 # --- formulas ----------------------------------------------------------------------------
 
 def test_formula_with_cached_value_read_through_value(tmp_path):
@@ -832,6 +881,69 @@ def test_formula_without_cached_value(tmp_path, sheet, cell, formula):
     wb[sheet][cell] = formula
     rep = run(wb, tmp_path)
     assert_keys(rep, [("cell.formula_without_value", sheet, cell)])
+
+
+def _set_formula_cell_xml(path, sheet_title, ref, type_attr, value_xml):
+    """Rewrite formula cell `ref` of a saved file as Excel writes it: `<c r=.. t=..><f>..</f>`
+    followed by `value_xml` (`<v/>`, `<v></v>` or nothing)."""
+    import io
+    import re
+    import zipfile
+
+    import openpyxl
+
+    index = openpyxl.load_workbook(path).sheetnames.index(sheet_title) + 1
+    member = f"xl/worksheets/sheet{index}.xml"
+    with zipfile.ZipFile(path) as zf:
+        parts = {i.filename: zf.read(i.filename) for i in zf.infolist()}
+    xml = parts[member].decode("utf-8")
+    pattern = re.compile(rf'<c r="{ref}"([^>]*)>(<f>.*?</f>)(?:<v\s*/>|<v>.*?</v>)?</c>')
+    assert pattern.search(xml), f"no formula cell {ref} in {member}"
+    t = f' t="{type_attr}"' if type_attr else ""
+    xml = pattern.sub(lambda m: f'<c r="{ref}"{m.group(1)}{t}>{m.group(2)}{value_xml}</c>', xml)
+    parts[member] = xml.encode("utf-8")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, blob in parts.items():
+            zf.writestr(name, blob)
+    path.write_bytes(buf.getvalue())
+
+
+@pytest.mark.parametrize("value_xml", ["<v/>", "<v></v>"])
+def test_formula_cached_empty_string_is_blank(tmp_path, value_xml):
+    # Excel writes =IF(C6="","",C6-D6) evaluating to "" as t="str" with an empty <v>
+    wb = clean_book()
+    wb["Realisasi"]["E6"] = '=IF(C6="","",C6-D6)'
+    path = save(wb, tmp_path)
+    _set_formula_cell_xml(path, "Realisasi", "E6", "str", value_xml)
+    rep = run(path)
+    assert_keys(rep, [])
+    assert rep.data.budget[3].sisa.value is None
+    assert rep.data.budget[3].sisa.addr == "E6"
+
+
+def test_formula_cached_empty_string_in_required_cell_is_required(tmp_path):
+    wb = clean_book()
+    wb["PK"]["D4"] = '=IF(1=1,"","x")'  # Sasaran, required
+    path = save(wb, tmp_path)
+    _set_formula_cell_xml(path, "PK", "D4", "str", "<v></v>")
+    rep = run(path)
+    assert_keys(rep, [("cell.required", "PK", "D4")])
+
+
+@pytest.mark.parametrize("type_attr, value_xml", [
+    ("str", ""),  # a string formula without any <v>
+    (None, "<v></v>"),  # an empty <v> on a number cell
+    ("n", "<v/>"),
+    ("b", "<v></v>"),
+])
+def test_formula_without_value_not_a_cached_empty_string(tmp_path, type_attr, value_xml):
+    wb = clean_book()
+    wb["Realisasi"]["E6"] = '=IF(C6="","",C6-D6)'
+    path = save(wb, tmp_path)
+    _set_formula_cell_xml(path, "Realisasi", "E6", type_attr, value_xml)
+    rep = run(path)
+    assert_keys(rep, [("cell.formula_without_value", "Realisasi", "E6")])
 
 
 # --- the builder itself ------------------------------------------------------------------

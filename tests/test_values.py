@@ -97,6 +97,39 @@ def test_amount_ambiguous(raw, sen, sep):
     assert f"{sep} dianggap pemisah ribuan" in p.note
 
 
+@pytest.mark.parametrize(
+    "raw, sen",
+    [
+        ("1.234.56", 123_456),  # three digits: thousands; two after the last separator: sen
+        ("1,234,56", 123_456),
+        ("Rp 1.234.567.8", 123_456_780),
+        ("1,234,567,89", 123_456_789),
+        ("1234.567.890", 123_456_789_000),  # every separator followed by three digits
+    ],
+)
+def test_amount_sen_after_thousands_of_the_same_separator(raw, sen):
+    p = parse_amount(raw)
+    assert p == Parsed(sen, "text", p.note)
+    assert p.note.startswith("nominal diketik sebagai teks: ")
+
+
+@pytest.mark.parametrize(
+    "raw, sen, sep",
+    [
+        ("1234,567", 123_456_700, "koma"),  # a single separator and three digits after it
+        ("1234.567", 123_456_700, "titik"),
+        ("0.500", 50_000, "titik"),
+        ("1.234,567", 123_456_700, "koma"),  # three digits after the last separator
+        ("1,234.567", 123_456_700, "titik"),
+        ("1.000.000,555", 100_000_055_500, "koma"),
+    ],
+)
+def test_amount_three_digits_after_last_separator_are_thousands(raw, sen, sep):
+    p = parse_amount(raw)
+    assert (p.value, p.flag) == (sen, "ambiguous")
+    assert f"{sep} dianggap pemisah ribuan" in p.note
+
+
 def test_amount_ambiguous_note():
     assert parse_amount("1.234").note == (
         "'1.234' dibaca sebagai Rp 1.234 "
@@ -107,10 +140,9 @@ def test_amount_ambiguous_note():
 @pytest.mark.parametrize(
     "raw",
     [
-        "nihil", "abc", "Rp", "Rp.", "1.23.4", "1,234.567", "1.234,567", "1.234.56",
-        "12.34.567", "1,23,456", "1.2345", "1234.567", "0.500", "1..000", ".5", "1 75 000",
-        "1.000.000,555", "--5", "-Rp -5", "1e6", "12abc", "Rp 1.000 rupiah",
-        "1.000.000.000.000.001", "Rp 9.999.999.999.999.999",
+        "nihil", "abc", "Rp", "Rp.", "1.23.4", "12.34.567", "1,23,456", "1.2345",
+        "1.234.5678", "1,234,5678", "1..000", ".5", "1 75 000", "--5", "-Rp -5", "1e6",
+        "12abc", "Rp 1.000 rupiah", "1.000.000.000.000.001", "Rp 9.999.999.999.999.999",
     ],
 )
 def test_amount_invalid_text(raw):

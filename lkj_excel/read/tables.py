@@ -6,7 +6,7 @@ import functools
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..contract import Kind, Sheet, norm_header, norm_sheet
+from ..contract import IDENTITAS, IDENTITY_ITEMS, Kind, Sheet, norm_header, norm_sheet
 from ..findings import Finding
 from .workbook import RawBook, RawSheet, address, col_letter
 
@@ -195,4 +195,16 @@ def _data_rows(raw: RawSheet, table: Table) -> list[Row]:
             rows.append(Row(r, cells))
     # a signature block: rows after the last row that fills two or more columns, filling one
     last_full = max((i for i, row in enumerate(rows) if len(row.cells) >= 2), default=-1)
-    return [row for i, row in enumerate(rows) if i <= last_full or len(row.cells) >= 2]
+    keep = _identity_row if table.spec.name == IDENTITAS.name else None
+    return [row for i, row in enumerate(rows)
+            if i <= last_full or len(row.cells) >= 2 or (keep is not None and keep(row))]
+
+
+_IDENTITY_KEYS = frozenset(norm_header(i.isian) for i in IDENTITY_ITEMS)
+
+
+def _identity_row(row: Row) -> bool:
+    """An Identitas row labelled with a known Isian is one of the form's items, never a
+    signature block: left blank, its Nilai cell is reported, not the row as absent."""
+    label = row.get("Isian")
+    return label is not None and norm_header(label.raw) in _IDENTITY_KEYS

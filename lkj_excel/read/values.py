@@ -134,12 +134,10 @@ def _valid_grouping(groups: list[str]) -> bool:
     )
 
 
-def _read_digits(body: str, kind: str, suffix_sep: str = "") -> _Num | str:
-    """Read an unsigned number body made of digits, `.` and `,`.
+def _read_digits(body: str, kind: str) -> _Num | str:
+    """Read an unsigned number body made of digits, `.` and `,` (amounts: `_read_amount_digits`).
 
-    kind: "amount" (at most two decimals: sen), "number" (any decimals) or "percent"
-    (a single separator is always a decimal). `suffix_sep` is the separator of a dropped
-    `,-` / `.-` ending: it marks the decimal separator, so the other one is for thousands.
+    kind: "number" (any decimals) or "percent" (a single separator is always a decimal).
     Returns the number, or a reason (Indonesian) why it cannot be read.
     """
     if not _BODY_RE.match(body):
@@ -159,8 +157,6 @@ def _read_digits(body: str, kind: str, suffix_sep: str = "") -> _Num | str:
             return "pemisah ribuan dan desimal tidak konsisten"
         if not _valid_grouping(groups[:-1]):
             return "kelompok ribuan harus tiga angka"
-        if kind == "amount" and len(last) > 2:
-            return "lebih dari dua angka sen"
         return _Num(Decimal("".join(groups[:-1]) + "." + last), False, "")
 
     # One kind of separator.
@@ -174,13 +170,39 @@ def _read_digits(body: str, kind: str, suffix_sep: str = "") -> _Num | str:
     if kind == "percent":
         return _Num(Decimal(whole + "." + last), False, "")
     if len(last) == 3 and _valid_grouping(groups):
-        ambiguous = not (suffix_sep and suffix_sep != last_sep)
-        return _Num(Decimal(whole + last), ambiguous, last_sep if ambiguous else "")
-    if kind == "amount" and len(last) > 2:
-        if len(last) == 3:  # `1234.567`, `0.500`: neither thousands nor sen
-            return "bukan pemisah ribuan (kelompok pertama tidak sah) dan lebih dari dua angka sen"
-        return "lebih dari dua angka sen"
+        return _Num(Decimal(whole + last), True, last_sep)
     return _Num(Decimal(whole + "." + last), False, "")
+
+
+def _read_amount_digits(body: str, suffix_sep: str = "") -> _Num | str:
+    """Read an unsigned amount body made of digits, `.` and `,` (template.md, "Amounts").
+
+    A separator followed by exactly three digits is a thousands separator; one or two
+    digits after the last separator are sen (`1.234.56` is Rp 1.234,56). Which character
+    is used does not matter. When the last separator is followed by three digits and could
+    have been a decimal separator (its character occurs once and no `,-` / `.-` ending of
+    the other character marks the decimal one), the reading is flagged ambiguous: `1.234`,
+    `1234,567`, `1.234,567`. Returns the number (in Rupiah), or a reason (Indonesian) why
+    it cannot be read.
+    """
+    if not _BODY_RE.match(body):
+        return "bukan angka"
+    seps = [c for c in body if c in ".,"]
+    groups = re.split(r"[.,]", body)
+    if not seps:
+        return _Num(Decimal(body), False, "")
+    if any(g == "" for g in groups):
+        return "pemisah ganda atau di tempat yang salah"
+    if any(len(g) != 3 for g in groups[1:-1]):
+        return "kelompok ribuan harus tiga angka"
+    last_sep, last = seps[-1], groups[-1]
+    whole = "".join(groups[:-1])
+    if len(last) <= 2:
+        return _Num(Decimal(whole + "." + last), False, "")
+    if len(last) > 3:
+        return "lebih dari dua angka sen"
+    could_be_decimal = seps.count(last_sep) == 1 and suffix_sep in ("", last_sep)
+    return _Num(Decimal(whole + last), could_be_decimal, last_sep if could_be_decimal else "")
 
 
 def _split_sign(text: str) -> tuple[int, str]:
@@ -287,7 +309,7 @@ def _parse_amount_text(raw: str) -> Parsed:
         s = s.replace(" ", "")
     if not s:
         return bad
-    num = _read_digits(s, "amount", suffix_sep)
+    num = _read_amount_digits(s, suffix_sep)
     if isinstance(num, str):
         if num == "bukan angka":
             return bad
@@ -383,7 +405,9 @@ def _parse_percent(raw: object, percent_format: bool | None) -> Parsed:
 
 
 def _parse_number(raw: object) -> Parsed:
-    """A plain number -> float. Text follows the amounts' separator rule."""
+    """A plain number -> float. In text a single separator followed by three digits (with a
+    valid first group) groups thousands (ambiguous); otherwise the last separator is the
+    decimal one, any number of decimals (`_read_digits`)."""
     if is_blank(raw):
         return _BLANK
     if _is_number(raw):

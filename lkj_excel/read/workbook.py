@@ -217,6 +217,7 @@ _CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(/>|>(.*?)</(?:\w+:)?c>)", re.S)
 _HAS_F = re.compile(rb"<(?:\w+:)?f\b")
 _V = re.compile(rb"<(?:\w+:)?v\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?v>)", re.S)
 _REF = re.compile(rb"([A-Z]+)(\d+)")
+_T_STR = re.compile(rb'(?:^|\s)t\s*=\s*"str"')
 _PERCENT_BUILTIN = {9, 10}
 _ENTITY = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.I)
 
@@ -365,7 +366,11 @@ def _scan_sheet(xml: bytes, percent_xf: set[int]) -> tuple[set, set]:
                 pass
         if has_f:
             v = _V.search(inner)
-            if v is None or not (v.group(1) or b"").strip():
+            if v is None:
+                no_value.add(rc)  # no cached value at all
+            elif not (v.group(1) or b"").strip() and _T_STR.search(attrs) is None:
+                # An empty <v> is a cached value only on a string cell: Excel writes
+                # =IF(C4="","",...) evaluating to "" as t="str" with <v/> (read as blank).
                 no_value.add(rc)
     return no_value, percent
 
