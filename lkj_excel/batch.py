@@ -125,7 +125,7 @@ def run_batch(inputs: list[str], outdir: Path, settings: Settings, jobs: int = 1
     write_errors = final_output_names(reports, outdir, inputs_abs)
     _mark_duplicates(reports)
     not_sent = _not_sent(reports, daftar or [])
-    name = rekap_name(reports)
+    name = free_name(rekap_name(reports), outdir, inputs_abs)
     rekap = None
     from xlsxwriter.exceptions import XlsxWriterException
 
@@ -164,26 +164,95 @@ def _not_sent(reports: list[FileReport], daftar: list[str]) -> list[str]:
 
 def read_daftar(path: Path) -> list[str]:
     """The list of offices: a text file (one name a line) or a workbook (its first sheet's
-    `Perangkat Daerah` column, else its first column)."""
+    `Perangkat Daerah` column, else its first column).
+
+    In a workbook, a `Perangkat Daerah` header in the first 15 rows gives the column and
+    the names are the text cells below it. Without one, the fallback reads the first column,
+    with two rules so that real lists ("No | Nama Kecamatan", "Kecamatan", a title such as
+    "Daftar Perangkat Daerah" above the names) give only office names:
+
+    - a numbering column is skipped: going from the left, a column whose cells are all
+      numbers ("1", "2.", 3), apart from blanks and header-like text such as "No", is
+      passed over for the next one;
+    - leading rows are skipped while the chosen column's cell is blank or header-like.
+
+    A text is header-like (`_header_like`) when, lower-cased with punctuation as spaces, it
+    starts with "daftar" (a title), has the word "nama" ("Nama Kecamatan", "Nama OPD"), is a
+    numbering label ("No", "No.", "Nomor", "No Urut", "#"), contains "perangkat daerah", or
+    is exactly a generic word for an office ("Kecamatan", "OPD", "SKPD", "Unit Kerja",
+    "Instansi", "Kantor", "Kelurahan", "Desa" ...). A name such as "Kecamatan Tempursari"
+    or "Kec. Senduro" is more than the generic word and is kept, so a list without any
+    header keeps its first row. Only leading rows are skipped; a header-like text further
+    down is read as a name.
+    """
     if path.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods"):
         from .contract import norm_header
         from .read.workbook import open_book
 
         book = open_book(path)
         grid = book.sheets[0].grid if book.sheets else []
-        col, start = 0, 0
         for r, row in enumerate(grid[:15]):
             for c, v in enumerate(row):
                 if isinstance(v, str) and norm_header(v) == "perangkatdaerah":
-                    col, start = c, r + 1
-                    break
-            else:
-                continue
-            break
-        names = [row[col] for row in grid[start:] if len(row) > col]
-        return [str(n).strip() for n in names if isinstance(n, str) and n.strip()]
+                    names = [row[c] for row in grid[r + 1:] if len(row) > c]
+                    return [str(n).strip() for n in names if isinstance(n, str) and n.strip()]
+        return _first_column_names(grid)
     text = path.read_text("utf-8-sig", errors="replace")
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.strip().startswith("#")]
+
+
+_GENERIC_OFFICE_WORDS = frozenset({
+    "kecamatan", "perangkat daerah", "pd", "opd", "skpd", "upd", "unit kerja", "satuan kerja",
+    "satker", "instansi", "kantor", "kelurahan", "desa", "desa kelurahan", "kecamatan kelurahan",
+    "nama", "uraian", "keterangan", "pengirim",
+})
+_NUMBERING_LABELS = frozenset({"", "no", "nomor", "no urut", "nomor urut", "urut"})
+
+
+def _words(text: str) -> str:
+    """Lower-case, punctuation as spaces, spaces collapsed."""
+    return " ".join(re.sub(r"[\W_]+", " ", text.lower()).split())
+
+
+def _header_like(value: object) -> bool:
+    """A cell that heads or titles a list of offices rather than naming one (read_daftar)."""
+    if not isinstance(value, str):
+        return False
+    w = _words(value)
+    return (w in _NUMBERING_LABELS or w in _GENERIC_OFFICE_WORDS or w.split()[0] == "daftar"
+            or "nama" in w.split() or "perangkat daerah" in w)
+
+
+def _is_number(value: object) -> bool:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return True
+    return isinstance(value, str) and re.fullmatch(r"\s*\d+\s*[.)]?\s*", value) is not None
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _first_column_names(grid: list[list]) -> list[str]:
+    """read_daftar's fallback without a `Perangkat Daerah` header (rules in its docstring)."""
+    width = max((len(row) for row in grid), default=0)
+
+    def cell(row: list, c: int) -> object:
+        return row[c] if c < len(row) else None
+
+    col = 0
+    while col < width - 1:
+        cells = [cell(row, col) for row in grid if not _blank(cell(row, col))]
+        numbers = [v for v in cells if _is_number(v)]
+        if numbers and all(_is_number(v) or _header_like(v) for v in cells):
+            col += 1
+        else:
+            break
+    start = 0
+    while start < len(grid) and (_blank(cell(grid[start], col)) or _header_like(cell(grid[start], col))):
+        start += 1
+    names = [cell(row, col) for row in grid[start:]]
+    return [str(n).strip() for n in names if isinstance(n, str) and n.strip()]
 
 
 def rekap_figures(rep: FileReport, settings: Settings) -> dict:
@@ -199,25 +268,32 @@ def rekap_figures(rep: FileReport, settings: Settings) -> dict:
             "capaian_label": fig.strategis.label}
 
 
+def free_name(base: str, outdir: Path, inputs: set[Path], used: set[str] | frozenset = frozenset()) -> str:
+    """`base`, or `<stem>-2<suffix>`, `-3` ... : the first name in `outdir` that is neither
+    taken by another output of this run (`used`, lower-cased) nor an input's path."""
+    stem, suffix = Path(base).stem, Path(base).suffix
+    name, n = base, 2
+    while name.lower() in used or (outdir / name).resolve() in inputs:
+        name = f"{stem}-{n}{suffix}"
+        n += 1
+    return name
+
+
 def final_output_names(reports: list[FileReport], outdir: Path, inputs: set[Path]) -> list[str]:
-    """Rename each temporary output to its final name, in sorted path order; a second
-    output for one office and period gets `-2`, `-3` ...; never an input's path."""
+    """Rename each temporary output to its final name, in the Rekap's row order (the order
+    the inputs were gathered: sorted `Path`s within each input); a second output for one
+    office and period gets `-2`, `-3` ...; never an input's path."""
     from .process import output_name
 
     errors: list[str] = []
     used: set[str] = set()
-    for rep in sorted(reports, key=lambda r: r.file):
+    for rep in sorted(reports, key=lambda r: r.meta.get("index", 0)):
         if rep.meta.get("write_error"):
             errors.append(f"{rep.file}: {rep.meta['write_error']}")
         tmp = rep.output
         if not tmp:
             continue
-        base = output_name(rep)
-        stem, suffix = base[: -len(".xlsx")], ".xlsx"
-        name, n = base, 2
-        while name.lower() in used or (outdir / name).resolve() in inputs:
-            name = f"{stem}-{n}{suffix}"
-            n += 1
+        name = free_name(output_name(rep), outdir, inputs, used)
         used.add(name.lower())
         final = outdir / name
         try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +36,14 @@ class Settings:
         return self.label[-1]
 
 
+def _finite(x: int | float) -> bool:
+    """A number usable as a bound: not NaN, not infinite, representable as a float."""
+    try:
+        return math.isfinite(float(x))
+    except OverflowError:
+        return False
+
+
 def load_settings(path: str | Path | None) -> Settings:
     """Read a settings file; None gives the defaults. Raises SettingsError."""
     if path is None:
@@ -64,6 +73,9 @@ def load_settings(path: str | Path | None) -> Settings:
     if (not isinstance(batas, list) or not batas
             or not all(isinstance(b, int | float) and not isinstance(b, bool) for b in batas)):
         raise SettingsError("predikat.batas harus daftar angka, mis. [91, 76, 66, 51]")
+    if not all(_finite(b) for b in batas):
+        raise SettingsError("predikat.batas harus berisi angka terhingga (bukan nan atau inf), "
+                            "mis. [91, 76, 66, 51]")
     if any(a <= b for a, b in zip(batas, batas[1:], strict=False)):
         raise SettingsError("predikat.batas harus menurun (dari batas tertinggi ke terendah)")
     if not isinstance(label, list) or not all(isinstance(x, str) and x.strip() for x in label):

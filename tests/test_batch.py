@@ -264,3 +264,183 @@ def test_check_reads_mail_attachments_like_process(tmp_path):
     (entry,) = json.loads(result.output)["files"]
     assert entry["file"] == f"{tmp_path / 'surat.eml'}/isian.xlsx"
     assert entry["errors"] == 11
+
+
+def test_daftar_workbook_with_header_names_the_column(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["DAFTAR KECAMATAN"])
+    ws.append([])
+    ws.append(["No", "Perangkat Daerah", "Camat"])
+    ws.append([1, "Kecamatan Tempursari", "Arif"])
+    wb.save(tmp_path / "daftar.xlsx")
+    assert read_daftar(tmp_path / "daftar.xlsx") == ["Kecamatan Tempursari"]
+
+
+@pytest.mark.parametrize("rows,names", [
+    # "No | Nama Kecamatan": the numbering column and the header row are not names
+    ([["No", "Nama Kecamatan"], [1, "Kecamatan Tempursari"], [2, "Kec. Senduro"]],
+     ["Kecamatan Tempursari", "Kec. Senduro"]),
+    # a one-word header
+    ([["Kecamatan"], ["Kecamatan Tempursari"], ["Kecamatan Senduro"]],
+     ["Kecamatan Tempursari", "Kecamatan Senduro"]),
+    # a title, a blank row, then the names
+    ([["Daftar Perangkat Daerah"], [None], ["Kecamatan Tempursari"], ["Dinas Pendidikan"]],
+     ["Kecamatan Tempursari", "Dinas Pendidikan"]),
+    # a title over a numbered table with more columns
+    ([["DAFTAR KECAMATAN KABUPATEN LUMAJANG"], [None], ["No.", "Nama Kecamatan", "Nama Camat"],
+      ["1.", "Kecamatan Tempursari", "Arif"], ["2.", "Kecamatan Pasirian", "Budi"]],
+     ["Kecamatan Tempursari", "Kecamatan Pasirian"]),
+    # "Nama OPD" with numbers and no "No" header
+    ([[None, "Nama OPD"], [1, "Kecamatan Tempursari"], [2, "Kecamatan Senduro"]],
+     ["Kecamatan Tempursari", "Kecamatan Senduro"]),
+    # no header at all: the first row is a name
+    ([["Kecamatan Tempursari"], ["Kecamatan Senduro"]],
+     ["Kecamatan Tempursari", "Kecamatan Senduro"]),
+    ([[1, "Kecamatan Tempursari"], [2, "Kecamatan Senduro"]],
+     ["Kecamatan Tempursari", "Kecamatan Senduro"]),
+])
+def test_daftar_workbook_without_perangkat_daerah_header(tmp_path, rows, names):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in rows:
+        ws.append(row)
+    wb.save(tmp_path / "daftar.xlsx")
+    assert read_daftar(tmp_path / "daftar.xlsx") == names
+
+
+def test_rekap_never_takes_an_inputs_path(tmp_path):
+    out = tmp_path / "hasil"
+    first = variant(out / "Rekap-2023-TW1.xlsx", "Kecamatan Tempursari", fix=True)
+    second = variant(out / "Rekap-2023-TW1-2.xlsx", "Kecamatan Senduro", fix=True)
+    before = {p: p.read_bytes() for p in (first, second)}
+    result = run(["process", str(first), str(second), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    for p, data in before.items():
+        assert p.read_bytes() == data, f"{p.name} overwritten"
+    rekap = out / "Rekap-2023-TW1-3.xlsx"
+    assert f"Rekap: {rekap}" in result.output
+    assert openpyxl.load_workbook(rekap).sheetnames == ["Rekap", "Semua Temuan"]
+    assert [r["Perangkat Daerah"] for r in rekap_rows(rekap)] == [
+        "Kecamatan Tempursari", "Kecamatan Senduro"]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_duplicate_suffixes_follow_the_rekap_row_order(tmp_path, jobs):
+    box = tmp_path / "in"
+    (box / "a").mkdir(parents=True)
+    shutil.copy(SAMPLE, box / "a" / "x.xlsx")  # Path order: in/a/x.xlsx < in/a-b.xlsx
+    shutil.copy(SAMPLE, box / "a-b.xlsx")  # string order: "in/a-b.xlsx" < "in/a/x.xlsx"
+    out = tmp_path / "out"
+    run(["process", str(box), "-o", str(out), "-j", jobs, "-q"])
+    rows = rekap_rows(out / "Rekap-2023-TW1.xlsx")
+    assert [(r["File"], r["Berkas LKj"]) for r in rows] == [
+        (str(box / "a" / "x.xlsx"), "LKj-Kecamatan-Tempursari-2023-TW1.xlsx"),
+        (str(box / "a-b.xlsx"), "LKj-Kecamatan-Tempursari-2023-TW1-2.xlsx"),
+    ]
+
+
+def with_sen(path: Path) -> Path:
+    """The sample under another office, with Pagu and Realisasi figures that have sen."""
+    variant(path, "Kecamatan Bersen")
+    wb = openpyxl.load_workbook(path)
+    real = wb["Realisasi"]
+    real["C4"] = 10000000.25  # typed kegiatan pagu with sen (its sub kegiatan sum 10000000.50)
+    real["C5"] = 3000000.5
+    real["D7"] = 1500000.25
+    wb.save(path)
+    return path
+
+
+def findings_cells(path: Path, sheet: str, file: str | None = None) -> dict:
+    """The rows of a findings sheet (the LKj's Rekonsiliasi, or the Rekap's Semua Temuan
+    for one `file`, whose columns are Rekonsiliasi's one to the right), keyed by (check,
+    sheet, cell): Ditemukan and Seharusnya as (value, number format of a number), Selisih
+    as (is a formula, cached value, number format)."""
+    off = 0 if file is None else 1
+    ws = openpyxl.load_workbook(path)[sheet]
+    cached = openpyxl.load_workbook(path, data_only=True)[sheet]
+    head = next(r for r in range(1, 10) if ws.cell(r, 2 + off).value == "Check")
+    out = {}
+    for r in range(head + 1, ws.max_row + 1):
+        if file is not None and ws.cell(r, 1).value != file:
+            continue
+        key = tuple(ws.cell(r, c + off).value for c in (2, 4, 5))
+        found, expected, diff = (ws.cell(r, c + off) for c in (7, 8, 9))
+        assert key not in out, key
+        out[key] = ((found.value, found.number_format if found.data_type == "n" else None),
+                    (expected.value, expected.number_format if expected.data_type == "n" else None),
+                    (str(diff.value or "").startswith("="), cached.cell(r, 9 + off).value,
+                     diff.number_format if diff.value is not None else None))
+    return out
+
+
+@pytest.fixture(scope="module")
+def sen_batch(tmp_path_factory) -> tuple[Path, Path]:
+    """The sample and a copy with sen, processed together: (input folder, output folder)."""
+    tmp = tmp_path_factory.mktemp("sen")
+    box = tmp / "in"
+    box.mkdir()
+    shutil.copy(SAMPLE, box / "tempursari.xlsx")
+    with_sen(box / "bersen.xlsx")
+    out = tmp / "out"
+    run(["process", str(box), "-o", str(out), "-q"])
+    return box, out
+
+
+def test_rekap_pagu_and_realisasi_show_sen(sen_batch):
+    box, out = sen_batch
+    path = out / "Rekap-2023-TW1.xlsx"
+    ws = openpyxl.load_workbook(path)["Rekap"]
+    head = [c.value for c in ws[4]]
+    pagu, real = head.index("Pagu") + 1, head.index("Realisasi") + 1
+    got = {ws.cell(r, 1).value: [(ws.cell(r, c).value, ws.cell(r, c).number_format)
+                                 for c in (pagu, real)] for r in (5, 6)}
+    assert got[str(box / "tempursari.xlsx")] == [(1913315062, "#,##0"), (328094457, "#,##0")]
+    (p, pf), (q, qf) = got[str(box / "bersen.xlsx")]
+    assert (pf, qf) == ("#,##0.00", "#,##0.00")
+    assert round(p * 100) == 191331506250 and round(q * 100) == 32809445725
+
+
+def test_semua_temuan_numbers_as_in_rekonsiliasi(sen_batch):
+    box, out = sen_batch
+    path = out / "Rekap-2023-TW1.xlsx"
+    temuan = openpyxl.load_workbook(path)["Semua Temuan"]
+    assert [c.value for c in temuan[4]][7:10] == ["Ditemukan", "Seharusnya", "Selisih"]
+    for row in temuan.iter_rows(min_row=5, min_col=8, max_col=10):
+        for cell in row:
+            if cell.data_type in ("n", "f") and cell.value is not None:
+                assert cell.number_format in ("#,##0", "#,##0.00", "0.00%"), cell.coordinate
+
+    # per file, what the LKj's Rekonsiliasi shows: same values, formats, Selisih formulas
+    def same(x, y):
+        if isinstance(x, float | int) and isinstance(y, float | int):
+            return x == pytest.approx(y, abs=1e-9)
+        return x == y
+
+    for stem, lkj in (("tempursari", "LKj-Kecamatan-Tempursari-2023-TW1.xlsx"),
+                      ("bersen", "LKj-Kecamatan-Bersen-2023-TW1.xlsx")):
+        rekap = findings_cells(path, "Semua Temuan", str(box / f"{stem}.xlsx"))
+        lkj_rows = findings_cells(out / lkj, "Rekonsiliasi")
+        assert rekap.keys() == lkj_rows.keys()
+        for key, ((f, ff), (e, ef), (formula, d, df)) in rekap.items():
+            (lf, lff), (le, lef), (lformula, ld, ldf) = lkj_rows[key]
+            assert (ff, ef, formula, df) == (lff, lef, lformula, ldf), key
+            assert same(f, lf) and same(e, le) and same(d, ld), key
+
+    rows = findings_cells(path, "Semua Temuan", str(box / "tempursari.xlsx"))
+    assert rows[("budget.sum_pagu", "Realisasi", "C3")] == (
+        (1587606347, "#,##0"), (1592719562, "#,##0"), (True, -5113215, "#,##0"))
+    (f, ff), (e, ef), (formula, d, df) = rows[("pk.derived_mismatch", "PK", "I3")]
+    assert (ff, ef, formula, df) == ("0.00%", "0.00%", True, "0.00%")
+    assert f == pytest.approx(0.49) and e == pytest.approx(30 / 63)
+    assert d == pytest.approx(0.49 - 30 / 63)
+    rows = findings_cells(path, "Semua Temuan", str(box / "bersen.xlsx"))
+    (f, ff), (e, ef), (formula, d, df) = rows[("budget.sum_pagu", "Realisasi", "C4")]
+    assert (ff, ef, formula, df) == ("#,##0.00", "#,##0.00", True, "#,##0.00")
+    assert round(f * 100) == 1000000025 and round(e * 100) == 1000000050
+    assert round(d * 100) == -25
+    # whole Rupiah against Rupiah with sen: still a Selisih, to the sen
+    (f, ff), (e, ef), diff = rows[("budget.sum_pagu", "Realisasi", "C3")]
+    assert (ff, ef, diff) == ("#,##0", "#,##0.00", (True, -5113215.5, "#,##0.00"))
+

@@ -108,3 +108,17 @@ def test_sample_source_builds_the_committed_workbook(tmp_path, monkeypatch):
         other = b[ws.title]
         assert [[c.value for c in row] for row in ws.iter_rows()] == \
             [[c.value for c in row] for row in other.iter_rows()], ws.title
+
+
+def test_readme_recomputed_mean_is_what_the_tool_computes():
+    """samples/README.md's "Capaian Rata-rata 37%" row: the mean with both derived
+    realisations (30/63 and 7/21) is the capaian rata-rata the tool shows in Ringkasan."""
+    from lkj_excel.figures import compute
+
+    rep = lkj_excel.check(SAMPLE)
+    value = (rep.figures or compute(rep)).strategis.value
+    shown = f"{value * 100:.2f}".replace(".", ",")
+    assert shown == "44,97"
+    readme = (ROOT / "samples" / "README.md").read_text("utf-8")
+    row = next(ln for ln in readme.splitlines() if ln.startswith('| "Capaian Rata-rata 37%"'))
+    assert f"rata-ratanya {shown}%" in row

@@ -34,7 +34,16 @@ from .. import __version__
 from .. import figures as F
 from ..money import format_rp
 from .atomic import atomic_path
-from .styles import AMOUNT, AMOUNT_SEN, DATE, FORMATS, PERCENT, Formats, finding_value
+from .styles import (
+    AMOUNT,
+    AMOUNT_SEN,
+    DATE,
+    FORMATS,
+    PERCENT,
+    Formats,
+    finding_difference,
+    finding_value,
+)
 
 SHEETS = (
     "Ringkasan",
@@ -1105,13 +1114,9 @@ class _Writer:
                         sh.text(r, col, v)
                     else:
                         sh.number(r, col, v, k if v is not None else "")
-                if (gk == hk and gk in ("amount", "amount2", "percent")
-                        and gv is not None and hv is not None):
-                    kind = gk
-                    diff = gv - hv
-                    if kind == "amount2" or isinstance(diff, float) and kind != "percent":
-                        kind = "amount2" if not float(diff).is_integer() else "amount"
-                    sh.formula(r, 8, f"={_a1(r, 6)}-{_a1(r, 7)}", diff, kind)
+                diff = finding_difference(f.found, f.expected)
+                if diff is not None:
+                    sh.formula(r, 8, f"={_a1(r, 6)}-{_a1(r, 7)}", *diff)
                 else:
                     sh.text(r, 8, None)
                 sh.text(r, 9, f.message)

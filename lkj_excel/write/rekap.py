@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from ..findings import json_number, selisih
+from ..figures import has_sen, rupiah
 from ..report import FileReport
 from ..settings import Settings
 from .atomic import atomic_path
+from .styles import finding_difference, finding_value
 
 ROMAN = ("I", "II", "III", "IV")
 
@@ -97,10 +98,9 @@ def _rekap_sheet(wb, fm, reports, not_sent, run_time) -> None:
             ws.write_number(row, 2, rep.tahun)
         _text(ws, row, 3, rep.triwulan)
         pagu, real = m.get("pagu"), m.get("realisasi")
-        if pagu is not None:
-            ws.write_number(row, 4, pagu / 100, fm.get("amount"))
-        if real is not None:
-            ws.write_number(row, 5, real / 100, fm.get("amount"))
+        for col, sen in ((4, pagu), (5, real)):
+            if sen is not None:
+                ws.write_number(row, col, rupiah(sen), fm.get("amount2" if has_sen(sen) else "amount"))
         if pagu and real is not None:
             ws.write_formula(row, 6, f"=F{row + 1}/E{row + 1}", fm.get("percent"), real / pagu)
         if m.get("capaian") is not None:
@@ -145,17 +145,15 @@ def _temuan_sheet(wb, fm, reports, run_time) -> None:
             _text(ws, row, 4, f.sheet)
             _text(ws, row, 5, f.cell)
             _text(ws, row, 6, f.kode)
-            for c, v in ((7, f.found), (8, f.expected)):
-                v = json_number(v)
-                if isinstance(v, bool) or v is None:
+            for c, x in ((7, f.found), (8, f.expected)):
+                v, kind = finding_value(x)
+                if isinstance(v, str) or v is None:
                     _text(ws, row, c, v)
-                elif isinstance(v, int | float):
-                    ws.write_number(row, c, v)
                 else:
-                    _text(ws, row, c, v)
-            d = selisih(json_number(f.found), json_number(f.expected))
+                    ws.write_number(row, c, v, fm.get(kind))
+            d = finding_difference(f.found, f.expected)
             if d is not None:
-                ws.write_formula(row, 9, f"=H{row + 1}-I{row + 1}", None, d)
+                ws.write_formula(row, 9, f"=H{row + 1}-I{row + 1}", fm.get(d[1]), d[0])
             _text(ws, row, 10, f.message, fm.get("wrap"))
             row += 1
     if row == first:

@@ -56,6 +56,7 @@ FORMATS: dict[str, dict[str, Any]] = {
     "whole": {"num_format": WHOLE},
     "amount": {"num_format": AMOUNT},
     "amount_bold": {"num_format": AMOUNT, "bold": True},
+    "amount2": {"num_format": AMOUNT_SEN},  # Rupiah with sen (finding_value's "amount2")
     "percent": {"num_format": PERCENT},
     "percent_bold": {"num_format": PERCENT, "bold": True},
     "date": {"num_format": DATE, "align": "left"},
@@ -109,3 +110,20 @@ def finding_value(x: Any) -> tuple[Any, str]:
     if isinstance(x, int):
         return x, "amount"
     return str(x), "text"
+
+
+def finding_difference(found: Any, expected: Any) -> tuple[int | float, str] | None:
+    """A finding's Selisih (found − expected) as (cell value, format name): computed exactly
+    when both are Rupiah/counts or both percentages, else None (nothing to subtract)."""
+    gv, gk = finding_value(found)
+    hv, hk = finding_value(expected)
+    if gv is None or hv is None:
+        return None
+    if gk == hk == "percent":
+        return float((Fraction(repr(found)) - Fraction(repr(expected))) / 100), "percent"
+    if gk in ("amount", "amount2") and hk in ("amount", "amount2"):
+        diff = Decimal(found) - Decimal(expected)
+        if diff == diff.to_integral_value():
+            return int(diff), "amount"
+        return float(diff), "amount2"
+    return None
