@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -71,6 +71,9 @@ class Finding:
     kode: str | None = None
     found: Any = None
     expected: Any = None
+    # about a value copied into its row from a merged range (template.md, "Merged cells"):
+    # a repeat of the finding its range's other rows give; not part of the output
+    merged: bool = field(default=False, compare=False, repr=False)
 
     @property
     def severity(self) -> str:
@@ -91,6 +94,26 @@ class Finding:
             "expected": json_number(self.expected),
             "message": self.message,
         }
+
+
+def once_per_merged_value(findings: list[Finding]) -> list[Finding]:
+    """A finding about a merged value is reported once, at the range's first cell
+    (template.md, "Merged cells"). Every row a merged range spans reads its value (the Cell
+    copies carry `merged` and the first cell's address), so a check about that value fires
+    once per row at the same cell: keep the first (the range's own row when it fires).
+    Only findings marked `merged` are folded: findings that merely share a cell (one per
+    village and document at the village's first Desa cell, each repeated row pointing at a
+    merged Desa) are about their row, not the merged value, and all stay."""
+    own = {(f.check, f.sheet, f.cell) for f in findings if not f.merged}
+    out, seen = [], set()
+    for f in findings:
+        if f.merged:
+            k = (f.check, f.sheet, f.cell)
+            if k in own or k in seen:
+                continue
+            seen.add(k)
+        out.append(f)
+    return out
 
 
 def json_number(v: Any) -> Any:

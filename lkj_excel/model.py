@@ -18,10 +18,17 @@ class Val:
     cell: Cell | None = None
     unknown: bool = False
     addr_if_blank: str | None = None  # where the value would be, for findings on a blank cell
+    blank_merged: bool = False  # the blank cell lies in a merged range (addr_if_blank: its first cell)
 
     @property
     def addr(self) -> str | None:
         return self.cell.addr if self.cell is not None else self.addr_if_blank
+
+    @property
+    def merged(self) -> bool:
+        """The value was copied into this row from a merged range: a finding about it repeats
+        the one the range's other rows give (template.md, "Merged cells")."""
+        return self.cell.merged if self.cell is not None else self.blank_merged
 
     @property
     def present(self) -> bool:
@@ -134,6 +141,9 @@ class FacItem:
     keterangan: Val
 
 
+TEPAT_WAKTU, TERLAMBAT, BELUM, TIDAK_DIKETAHUI = "Tepat Waktu", "Terlambat", "Belum", "Tidak Diketahui"
+
+
 @dataclass
 class VillageDoc:
     row: int
@@ -146,12 +156,15 @@ class VillageDoc:
 
     @property
     def status(self) -> str:
+        """`Tepat Waktu` (date <= Batas Waktu), `Terlambat`, `Belum` (no date), or
+        `Tidak Diketahui` when a date is set but Batas Waktu is blank or unreadable: then it
+        cannot be told on time, and does not count as such."""
         t, b = self.tanggal.value, self.batas.value
         if t is None:
-            return "Belum"
+            return BELUM
         if b is None:
-            return "Tepat Waktu"
-        return "Tepat Waktu" if t <= b else "Terlambat"
+            return TIDAK_DIKETAHUI
+        return TEPAT_WAKTU if t <= b else TERLAMBAT
 
 
 @dataclass

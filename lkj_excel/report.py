@@ -11,7 +11,7 @@ from .checks import budget as budget_checks
 from .checks import lists, pk, staff
 from .codes import Nomenclature
 from .contract import SHEETS
-from .findings import Finding
+from .findings import Finding, once_per_merged_value
 from .model import WorkbookData
 from .read.load import load, wanted_sheet
 from .read.workbook import Unreadable, col_index, open_book
@@ -113,7 +113,7 @@ def check_source(source: str | Path | bytes, display: str, settings: Settings | 
     ident = data.identity
     rep.perangkat_daerah, rep.tahun, rep.triwulan = ident.perangkat_daerah, ident.tahun, ident.triwulan
     reconcile(rep, settings, nomen or Nomenclature(settings.nomenklatur), findings)
-    rep.findings = sort_findings(findings, data)
+    rep.findings = sort_findings(once_per_merged_value(findings), data)
     return rep
 
 

@@ -1165,3 +1165,209 @@ def test_sub_kegiatan_names_in_builder_are_the_nomenclature_names():
     for code, name in (("7.01.01.2.01.0001", SUB_201_0001), ("7.01.01.2.01.0006", SUB_201_0006),
                        ("7.01.01.2.02.0002", SUB_202_0002), ("7.01.01.2.03.0006", SUB_203_0006)):
         assert nomen.name(code_key(code)) == name
+
+
+# --- audit fixes: each test failed before its fix ------------------------------------------
+
+@pytest.mark.parametrize("name", ["Ds.Tempursari", "Ds Tempursari", "DS.  TEMPURSARI",
+                                  "Desa Tempursari", "Kel.Tempursari", "Kelurahan Tempur-sari"])
+def test_village_prefix_without_space_is_the_same_village(tmp_path, name):
+    wb = clean_book()
+    wb["LPPDes"]["B3"] = name  # Tempursari's RKPDes; its other rows say "Tempursari"
+    rep = check_book(wb, tmp_path)
+    assert_keys(rep, [])
+    assert rep.villages.n == 2
+    assert rep.data.pk[0].derived == 100
+
+
+def test_village_prefix_is_a_word_of_its_own():
+    from lkj_excel.read.load import village_key
+
+    assert village_key("Desaku") == "desaku"  # not "ku"
+    assert village_key("Kelapa") == "kelapa"
+    assert village_key("Dsn Krajan") == "dsnkrajan"
+    assert village_key("Ds.Tempursari") == village_key("Tempursari") == "tempursari"
+    assert village_key("Kel. Pundung-Sari") == "pundungsari"
+
+
+def test_unknown_amount_leaves_totals_above_it_unchecked(tmp_path):
+    """The audit's repro: program mistyped and a sub kegiatan's Pagu unreadable."""
+    wb = clean_book()
+    wb["Realisasi"]["C3"] = 1_266_000_000  # program typed wrongly
+    wb["Realisasi"]["E3"] = None
+    wb["Realisasi"]["C5"] = "abc"  # its detail is unknown: no sum above it is checked
+    rep = check_book(wb, tmp_path)
+    # no budget.sum_pagu C3, no budget.total C10, no pk.budget_mismatch L4 (computed Pagu unknown)
+    assert_keys(rep, [("cell.invalid", "Realisasi", "C5")])
+    assert rep.budget.find("7.01.01").c_pagu is None
+
+
+def test_unknown_computed_pagu_skips_pk_comparison(tmp_path):
+    wb = clean_book()
+    wb["Realisasi"]["C6"] = "=2000000+3000000"  # no cached value: kegiatan 2.01's Pagu unknown
+    wb["PK"]["L5"] = 1  # equals neither figure, but the computed one is unknown
+    rep = check_book(wb, tmp_path)
+    assert_keys(rep, [("cell.formula_without_value", "Realisasi", "C6")])
+
+
+def test_unknown_amount_elsewhere_keeps_single_typo_at_its_row(tmp_path):
+    wb = clean_book()
+    wb["Realisasi"]["D9"] = "abc"  # kegiatan 2.02's detail unknown ...
+    wb["Realisasi"]["C4"] = 16_000_000  # ... kegiatan 2.01 still checked against its own
+    wb["Realisasi"]["E4"] = 12_500_000
+    rep = check_book(wb, tmp_path)
+    assert_keys(rep, [("cell.invalid", "Realisasi", "D9"), ("budget.sum_pagu", "Realisasi", "C4")])
+    f = js(only(rep, "budget.sum_pagu"))
+    assert (f["kode"], f["found"], f["expected"]) == ("7.01.01.2.01", 16_000_000, 15_000_000)
+
+
+def test_merged_target_missing_reported_once_at_first_cell(tmp_path):
+    wb = clean_book()
+    ws = wb["PK"]
+    ws["H3"] = 0
+    ws.merge_cells("H3:H5")  # one target over three indicators
+    rep = check_book(wb, tmp_path)
+    assert_keys(rep, [("pk.target_missing", "PK", "H3")])
+
+
+def test_merged_blank_required_cell_reported_once_at_first_cell(tmp_path):
+    wb = clean_book()
+    ws = wb["PK"]
+    ws.merge_cells("D3:D5")
+    ws["D3"] = None  # a blank sasaran merged over three indicators
+    rep = check_book(wb, tmp_path)
+    assert_keys(rep, [("cell.required", "PK", "D3")])
+
+
+def test_merged_pk_code_unknown_reported_once_at_first_cell(tmp_path):
+    wb = clean_book()
+    ws = wb["PK"]
+    ws["K4"] = "7.01.02"
+    ws["L5"] = None
+    ws.merge_cells("K4:K5")
+    rep = check_book(wb, tmp_path)
+    assert_keys(rep, [("pk.code_unknown", "PK", "K4")])
+    assert js(rep.findings[0])["found"] == "7.01.02"
+
+
+def test_merged_date_after_period_reported_once_at_first_cell(tmp_path):
+    wb = clean_book()
+    ws = wb["LPPDes"]
+    ws["E6"] = D(2023, 4, 10)  # Pundungsari's three documents on one date, after the period
+    ws.merge_cells("E6:E8")
+    wb["PK"]["I3"] = 66.67  # RKPDes and APBDes late (Batas Waktu 31 January): 4 of 6
+    rep = check_book(wb, tmp_path)
+    assert_keys(rep, [("villages.date_after_period", "LPPDes", "E6")])
+    f = js(rep.findings[0])
+    assert (f["found"], f["expected"]) == ("2023-04-10", "2023-03-31")
+
+
+def test_merged_desa_keeps_distinct_findings_that_share_its_cell(tmp_path):
+    wb = clean_book()
+    ws = wb["LPPDes"]
+    ws["C7"] = "RKPDes"  # Pundungsari repeats its RKPDes twice and lacks APBDes and LPPDes
+    ws["C8"] = "RKPDes"
+    ws.merge_cells("B6:B8")
+    wb["PK"]["I3"] = 66.67  # 4 of 6
+    rep = check_book(wb, tmp_path)
+    assert_keys(rep, [("villages.duplicate", "LPPDes", "B6"),
+                      ("villages.duplicate", "LPPDes", "B6"),
+                      ("villages.document_missing", "LPPDes", "B6"),
+                      ("villages.document_missing", "LPPDes", "B6")])
+    missing = sorted(f.expected for f in rep.findings if f.check == "villages.document_missing")
+    assert missing == ["APBDes", "LPPDes"]
+
+
+def test_nip_sex_digit_neither_1_nor_2_is_nip_gender_not_nip_format(tmp_path):
+    wb = clean_book()
+    wb["Pegawai"]["C5"] = "199001012015033001"  # sex digit 3; L/P L
+    rep = check_book(wb, tmp_path)
+    assert_keys(rep, [("staff.nip_gender", "Pegawai", "D5")])
+    f = rep.findings[0]
+    assert (js(f)["found"], js(f)["expected"]) == ("L", None)
+    assert "'3'" in f.message and "bukan 1" in f.message
+
+
+def test_nip_sex_digit_invalid_without_lp_is_no_finding(tmp_path):
+    wb = clean_book()
+    wb["Pegawai"]["C5"] = "199001012015033001"
+    wb["Pegawai"]["D5"] = None
+    rep = check_book(wb, tmp_path)
+    assert_keys(rep, [])
+
+
+def test_nip_format_and_nip_gender_both_reported(tmp_path):
+    wb = clean_book()
+    wb["Pegawai"]["C5"] = "199002302015032001"  # 30 February, and sex digit 2 against L
+    rep = check_book(wb, tmp_path)
+    assert_keys(rep, [("staff.nip_format", "Pegawai", "C5"), ("staff.nip_gender", "Pegawai", "D5")])
+    f = js(only(rep, "staff.nip_gender"))
+    assert (f["found"], f["expected"]) == ("L", "P")
+
+
+@pytest.mark.parametrize("cell, formula", [("B5", "=2000+23"), ("B6", '="I"')])
+def test_identity_formula_without_value_is_both_findings(tmp_path, cell, formula):
+    wb = clean_book()
+    wb["Identitas"][cell] = formula
+    rep = check_book(wb, tmp_path)
+    assert_keys(rep, [("cell.formula_without_value", "Identitas", cell),
+                      ("identity.invalid", "Identitas", cell)])
+    assert "kosong" not in only(rep, "identity.invalid").message
+    assert "rumus" in only(rep, "identity.invalid").message
+
+
+def test_target_formula_without_value_is_both_findings(tmp_path):
+    wb = clean_book()
+    wb["PK"]["H4"] = "=60+10"
+    rep = check_book(wb, tmp_path)
+    assert_keys(rep, [("cell.formula_without_value", "PK", "H4"), ("pk.target_missing", "PK", "H4")])
+    assert "rumus" in only(rep, "pk.target_missing").message
+
+
+def test_json_found_nip_stored_as_number_is_its_digits(tmp_path):
+    wb = clean_book()
+    wb["Pegawai"]["C5"] = 199001012015031001.0
+    rep = check_book(wb, tmp_path)
+    assert_keys(rep, [("cell.invalid", "Pegawai", "C5")])
+    assert js(rep.findings[0])["found"] == "199001012015031000"  # as Excel keeps it
+
+
+def test_json_found_percent_is_a_number(tmp_path):
+    wb = clean_book()
+    wb["PK"]["H3"] = 0.9
+    rep = check_book(wb, tmp_path)
+    assert_keys(rep, [("cell.ambiguous", "PK", "H3")])
+    assert js(rep.findings[0])["found"] == 0.9
+    assert isinstance(js(rep.findings[0])["found"], float)
+
+
+def test_json_found_amount_is_a_number(tmp_path):
+    wb = clean_book()
+    wb["Realisasi"]["D5"] = 10**16  # more than the largest amount read
+    rep = check_book(wb, tmp_path)
+    assert ("cell.invalid", "Realisasi", "D5") in keys(rep), show(rep)
+    f = js(only(rep, "cell.invalid"))
+    assert f["found"] == 10**16 and isinstance(f["found"], int)
+
+
+def test_json_found_and_message_of_a_year_without_point_zero(tmp_path):
+    wb = clean_book()
+    wb["Identitas"]["B5"] = 1999.0
+    rep = check_book(wb, tmp_path)
+    assert_keys(rep, [("identity.invalid", "Identitas", "B5")])
+    f = rep.findings[0]
+    assert js(f)["found"] == "1999"
+    assert "'1999'" in f.message and "1999.0" not in f.message
+
+
+@pytest.mark.parametrize("cell, value, check", [
+    ("D3", None, "cell.required"), ("D3", "besok", "cell.invalid")])
+def test_village_document_without_batas_waktu_is_not_on_time(tmp_path, cell, value, check):
+    wb = clean_book()
+    wb["LPPDes"][cell] = value  # Tempursari's RKPDes, set 10 January
+    rep = check_book(wb, tmp_path)
+    assert_keys(rep, [(check, "LPPDes", cell), ("pk.derived_mismatch", "PK", "I3")])
+    assert rep.data.villages[0].status == "Tidak Diketahui"
+    assert rep.villages.on_time("RKPDes") == 1
+    f = js(only(rep, "pk.derived_mismatch"))
+    assert (f["found"], f["expected"]) == (100, 83.33)  # 5 of 6: the denominator stays villages × 3

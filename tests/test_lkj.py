@@ -823,6 +823,27 @@ def test_repeated_facilitation_items_are_counted_once_by_formulas(tmp_path):
                 assert got == wv[cell.coordinate].value, cell.coordinate
 
 
+def test_village_document_without_batas_waktu_is_tidak_diketahui(tmp_path):
+    """A date against no deadline cannot be told on time: the status (a formula) says
+    Tidak Diketahui, and it is not counted as Tepat Waktu."""
+    src = tmp_path / "tanpa-batas.xlsx"
+    wb = openpyxl.load_workbook(SAMPLE)
+    wb["LPPDes"]["D3"].value = None  # Tegalrejo's LPPDes, dated 23 February 2023
+    wb.save(src)
+    report = process_one(src, str(src), tmp_path, Settings(), RUN_TIME)
+    book = openpyxl.load_workbook(report.output)
+    values = openpyxl.load_workbook(report.output, data_only=True)
+    ws, wv = book["Dokumen Desa"], values["Dokumen Desa"]
+    r = next(x for x in range(5, wv.max_row + 1)
+             if (wv[f"B{x}"].value, wv[f"C{x}"].value) == ("Tegalrejo", "LPPDes"))
+    assert wv[f"F{r}"].value == "Tidak Diketahui"
+    assert ws[f"F{r}"].value == (f'=IF(E{r}="","Belum",IF(D{r}="","Tidak Diketahui",'
+                                 f'IF(E{r}<=D{r},"Tepat Waktu","Terlambat")))')
+    assert Evaluator(values, "Dokumen Desa")(ws[f"F{r}"].value) == "Tidak Diketahui"
+    lpp = find_row(wv, "B", "LPPDes")
+    assert wv[f"C{lpp}"].value == 6  # Tepat Waktu: 6 of the 7, was 7
+
+
 def test_derived_realisation_over_an_empty_list(tmp_path):
     src = tmp_path / "tanpa-fasilitasi.xlsx"
     wb = openpyxl.load_workbook(SAMPLE)

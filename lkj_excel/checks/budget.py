@@ -113,14 +113,14 @@ def reconcile(rows: list[BudgetRow], sheet: str, nomen: Nomenclature,
                 "budget.code_format", sheet, r.kode.addr,
                 f"Kode '{code}' di {sheet}!{r.kode.addr} tidak sesuai bentuk nomenklatur "
                 f"(program 7.01.01, kegiatan 7.01.01.2.01, sub kegiatan 7.01.01.2.01.0001){where}.",
-                kode=code, found=code))
+                kode=code, found=code, merged=r.kode.merged))
         else:
             pk_text = ".".join(parent_key(key) or ())
             findings.append(Finding(
                 "budget.code_orphan", sheet, r.kode.addr,
                 f"Kode induk {pk_text} dari {LEVEL_NAMES[r.level]} {code} ({sheet}!{r.kode.addr}) "
                 f"tidak punya baris{where}.",
-                kode=code, found=code))
+                kode=code, found=code, merged=r.kode.merged))
 
     # A parent placed by code can itself be unplaced: its subtree stays out of the sums.
     for r in coded:
@@ -209,18 +209,18 @@ def _check_sums(row: BudgetRow, sheet: str, findings: list[Finding]) -> None:
         typed = _typed(getattr(row, field))
         if typed is None:
             continue
-        as_typed = sum_known(_typed_or_computed(c, field) for c in row.children)
         detail = getattr(row, f"c_{field}")
-        if as_typed is None and detail is None:
-            continue
+        if detail is None:
+            continue  # the detail includes an unreadable amount: not checked (checks.md, Edge rules)
+        as_typed = sum_known(_typed_or_computed(c, field) for c in row.children)
         if typed in (as_typed, detail):
             continue
-        expected = detail if detail is not None else as_typed
+        expected = detail
         label = FIELD_LABEL[field]
         noun = CHILD_NOUN.get(row.level, "rinciannya")
         msg = (f"{label} {_what(row)} tertulis {format_rp(typed)}, jumlah {label.lower()} "
                f"{noun} {format_rp(expected)} (selisih {format_rp(abs(typed - expected))})")
-        if as_typed is not None and detail is not None and as_typed != detail:
+        if as_typed is not None and as_typed != detail:
             msg += (f"; jumlah {label.lower()} {noun} sebagaimana tertulis "
                     f"{format_rp(as_typed)}")
         findings.append(Finding(check, sheet, getattr(row, field).addr, msg + ".",
@@ -234,17 +234,17 @@ def _check_total(total: BudgetRow, programs: list[BudgetRow], sheet: str,
         typed = _typed(getattr(total, field))
         if typed is None:
             continue
-        as_typed = sum_known(_typed_or_computed(p, field) for p in programs)
         detail = sum_known(getattr(p, f"c_{field}") for p in programs)
-        if as_typed is None and detail is None:
-            continue
+        if detail is None:
+            continue  # the detail includes an unreadable amount: not checked (checks.md, Edge rules)
+        as_typed = sum_known(_typed_or_computed(p, field) for p in programs)
         if typed in (as_typed, detail):
             continue
-        expected = detail if detail is not None else as_typed
+        expected = detail
         label = FIELD_LABEL[field]
         msg = (f"{label} baris total tertulis {format_rp(typed)}, jumlah {label.lower()} "
                f"seluruh program {format_rp(expected)} (selisih {format_rp(abs(typed - expected))})")
-        if as_typed is not None and detail is not None and as_typed != detail:
+        if as_typed is not None and as_typed != detail:
             msg += f"; jumlah {label.lower()} program sebagaimana tertulis {format_rp(as_typed)}"
         findings.append(Finding("budget.total", sheet, getattr(total, field).addr, msg + ".",
                                 found=to_decimal(typed), expected=to_decimal(expected)))
@@ -293,11 +293,11 @@ def _nomenclature(rows: list[BudgetRow], sheet: str, nomen: Nomenclature,
                 findings.append(Finding(
                     "budget.code_unknown", sheet, r.kode.addr,
                     f"Kode {code} tidak ada di nomenklatur urusan {'.'.join(key[:2])}.",
-                    kode=code, found=code))
+                    kode=code, found=code, merged=r.kode.merged))
             continue
         uraian = r.uraian.value
         if uraian is not None and not nomen.same_name(key, uraian):
             findings.append(Finding(
                 "budget.code_unknown", sheet, r.uraian.addr,
                 f"Uraian kode {code} tertulis '{uraian}', menurut nomenklatur '{known}'.",
-                kode=code, found=uraian, expected=known))
+                kode=code, found=uraian, expected=known, merged=r.uraian.merged))

@@ -95,7 +95,7 @@ def villages(docs: list[VillageDoc], sheet: str | None, identity: Identity,
                     "villages.date_after_period", sheet, d.tanggal.addr,
                     f"Tanggal Penetapan {_tgl(t)} ({d.desa.value}, {d.dokumen.value}) sesudah "
                     f"akhir triwulan yang dilaporkan ({_tgl(end)}).",
-                    found=t.isoformat(), expected=end.isoformat()))
+                    found=t.isoformat(), expected=end.isoformat(), merged=d.tanggal.merged))
     for key in out.villages:
         for doc in DOCS:
             if doc in needed_docs and (key, doc) not in out.docs:

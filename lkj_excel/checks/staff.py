@@ -29,9 +29,7 @@ def nip_problem(nip: str, period_end: dt.date | None, pppk: bool = False) -> str
         return f"pengangkatan {month:02d}/{year} sebelum usia 18 tahun (lahir {born.isoformat()})"
     if period_end is not None and (year, month) > (period_end.year, period_end.month):
         return f"pengangkatan {month:02d}/{year} sesudah akhir triwulan yang dilaporkan"
-    if nip[14] not in "12":
-        return f"digit jenis kelamin NIP '{nip[14]}' harus 1 (laki-laki) atau 2 (perempuan)"
-    return None
+    return None  # the sex digit is staff.nip_gender's (checks.md)
 
 
 def check(staff: list[Staff], sheet: str | None, identity: Identity,
@@ -46,14 +44,10 @@ def check(staff: list[Staff], sheet: str | None, identity: Identity,
         problem = nip_problem(nip, end, pppk)
         if problem:
             findings.append(Finding("staff.nip_format", sheet, s.nip.addr,
-                                    f"NIP {s.nama.value or ''} ({nip}): {problem}.", found=nip))
-        elif not pppk and s.lp.value is not None:
-            sex = "L" if nip[14] == "1" else "P"
-            if sex != s.lp.value:
-                findings.append(Finding(
-                    "staff.nip_gender", sheet, s.lp.addr,
-                    f"{s.nama.value}: L/P tertulis {s.lp.value}, digit jenis kelamin NIP {nip} "
-                    f"menunjukkan {sex}.", found=s.lp.value, expected=sex))
+                                    f"NIP {s.nama.value or ''} ({nip}): {problem}.", found=nip,
+                                    merged=s.nip.merged))
+        # another cell, so reported beside staff.nip_format (checks.md, "Replacements")
+        _gender(s, nip, pppk, sheet, findings)
         if nip in seen:
             findings.append(Finding(
                 "staff.nip_duplicate", sheet, s.nip.addr,
@@ -62,6 +56,26 @@ def check(staff: list[Staff], sheet: str | None, identity: Identity,
         else:
             seen[nip] = s
     _head(staff, identity, findings)
+
+
+def _gender(s: Staff, nip: str, pppk: bool, sheet: str | None, findings: list[Finding]) -> None:
+    """staff.nip_gender: the NIP's sex digit (1 male, 2 female) against a filled L/P; a digit
+    that is neither disagrees with any L/P. Not for an NI PPPK, nor a NIP whose digits cannot
+    be placed (not 18 digits: staff.nip_format)."""
+    lp = s.lp.value
+    if pppk or lp is None or len(nip) != 18 or not nip.isdigit():
+        return
+    digit = nip[14]
+    sex = {"1": "L", "2": "P"}.get(digit)
+    if sex == lp:
+        return
+    if sex is None:
+        msg = (f"{s.nama.value}: digit jenis kelamin NIP {nip} adalah '{digit}', bukan 1 "
+               f"(laki-laki) atau 2 (perempuan); tidak sesuai dengan L/P yang tertulis {lp}.")
+    else:
+        msg = (f"{s.nama.value}: L/P tertulis {lp}, digit jenis kelamin NIP {nip} "
+               f"menunjukkan {sex}.")
+    findings.append(Finding("staff.nip_gender", sheet, s.lp.addr, msg, found=lp, expected=sex))
 
 
 def head_nip_problem(identity: Identity, findings: list[Finding]) -> None:

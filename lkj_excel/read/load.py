@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from decimal import Decimal
+
 from ..contract import (
     DERIVED_SHEET,
     FASILITASI,
@@ -16,6 +20,7 @@ from ..contract import (
     Kind,
     Sheet,
     norm_header,
+    norm_loose,
     norm_sheet,
 )
 from ..findings import Finding
@@ -31,7 +36,7 @@ from ..model import (
 )
 from . import values as V
 from .tables import Cell, Row, Table, find_sheet, read_table
-from .workbook import RawBook, address
+from .workbook import RawBook, RawSheet, address
 
 _KIND_LABEL = {
     Kind.AMOUNT: "nominal",
@@ -58,18 +63,31 @@ _PARSERS = {
 
 
 class Reader:
-    """Parses cells into typed values, reporting each problem once per cell."""
+    """Parses cells into typed values, reporting each problem with the cell it is about.
+
+    A finding about a value copied from a merged range carries `merged=True`; the pipeline
+    keeps one of each (findings.once_per_merged_value), at the range's first cell."""
 
     def __init__(self, findings: list[Finding]):
         self.findings = findings
-        self._seen: set[tuple[str, str, str]] = set()
+        # sheet name -> (row, column) -> the first cell of the merged range a blank cell
+        # lies in (non-amount contract columns of the data rows; tables.py reads the rest)
+        self.merge_first: dict[str, dict[tuple[int, int], tuple[int, int]]] = {}
 
-    def report(self, check: str, sheet: str | None, cell: str | None, message: str, **kw) -> None:
-        key = (check, sheet or "", cell or "")
-        if cell is not None and check.startswith("cell.") and key in self._seen:
-            return  # a merged value is reported once, at the range's first cell
-        self._seen.add(key)
-        self.findings.append(Finding(check, sheet, cell, message, **kw))
+    def report(self, check: str, sheet: str | None, cell: str | None, message: str, *,
+               merged: bool = False, **kw) -> None:
+        self.findings.append(Finding(check, sheet, cell, message, merged=merged, **kw))
+
+    def blank_at(self, table: Table, row: Row, name: str) -> tuple[str | None, bool]:
+        """Where a blank cell of column `name` points: its own address, or the first cell of
+        the merged range it lies in (then `True`)."""
+        if name not in table.columns:
+            return None, False
+        c = table.columns[name]
+        first = self.merge_first.get(table.sheet, {}).get((row.row, c))
+        if first is not None:
+            return address(*first), True
+        return address(row.row, c), False
 
     def value(self, table: Table, row: Row, name: str, *, kind: Kind | None = None,
               required: bool = False, kode: str | None = None, percent_ctx: bool = False,
@@ -81,18 +99,22 @@ class Reader:
         cell = row.cells.get(name)
         sheet = table.sheet
         if cell is None:
-            blank_addr = address(row.row, table.columns[name]) if name in table.columns else None
+            blank_addr, merged = self.blank_at(table, row, name)
             if required and name in table.columns:
                 self.report("cell.required", sheet, blank_addr,
-                            f"{label} wajib diisi ({sheet}!{blank_addr} kosong).", kode=kode)
-            return Val(None, None, False, blank_addr)
+                            f"{label} wajib diisi ({sheet}!{blank_addr} kosong).", kode=kode,
+                            merged=merged)
+            return Val(None, None, False, blank_addr, merged)
         if cell.no_value:
-            self.report("cell.formula_without_value", sheet, cell.addr,
-                        f"{sheet}!{cell.addr} berisi rumus tanpa nilai tersimpan; buka berkas di "
-                        f"Excel/LibreOffice, hitung ulang dan simpan.", kode=kode)
+            self.no_value(cell, sheet, kode)
             return Val(None, cell, True)
         parsed = self._parse(cell, kind, col, percent_ctx)
-        return self._flagged(parsed, cell, sheet, label, kode, kind)
+        return self._flagged(parsed, cell, sheet, label, kode, kind, percent_ctx)
+
+    def no_value(self, cell: Cell, sheet: str, kode: str | None) -> None:
+        self.report("cell.formula_without_value", sheet, cell.addr,
+                    f"{sheet}!{cell.addr} berisi rumus tanpa nilai tersimpan; buka berkas di "
+                    f"Excel/LibreOffice, hitung ulang dan simpan.", kode=kode, merged=cell.merged)
 
     def _parse(self, cell: Cell, kind: Kind, col, percent_ctx: bool) -> V.Parsed:
         raw = cell.raw
@@ -111,30 +133,73 @@ class Reader:
         return V.Parsed(_as_text(raw), None, "")
 
     def _flagged(self, parsed: V.Parsed, cell: Cell, sheet: str, label: str,
-                 kode: str | None, kind: Kind) -> Val:
+                 kode: str | None, kind: Kind, pct: bool = False) -> Val:
         flag = parsed.flag
         if flag == "blank":
-            return Val(None, None, False, cell.addr)
+            return Val(None, None, False, cell.addr, cell.merged)
         where = f"{sheet}!{cell.addr}"
+        found = _found(cell.raw, kind, pct)
         if flag == "invalid":
             self.report("cell.invalid", sheet, cell.addr,
                         f"{label} di {where} tidak dapat dibaca sebagai {_KIND_LABEL.get(kind, 'nilai')}: "
-                        f"{parsed.note}.", kode=kode, found=_show(cell.raw))
+                        f"{parsed.note}.", kode=kode, found=found, merged=cell.merged)
             return Val(None, cell, True)
         if flag == "text":
             self.report("cell.number_as_text", sheet, cell.addr,
-                        f"{label} di {where}: {parsed.note}.", kode=kode,
-                        found=_show(cell.raw))
+                        f"{label} di {where}: {parsed.note}.", kode=kode, found=found,
+                        merged=cell.merged)
         elif flag == "ambiguous":
             self.report("cell.ambiguous", sheet, cell.addr,
-                        f"{label} di {where}: {parsed.note}.", kode=kode,
-                        found=_show(cell.raw))
+                        f"{label} di {where}: {parsed.note}.", kode=kode, found=found,
+                        merged=cell.merged)
         return Val(parsed.value, cell)
 
 
+def _is_number(raw) -> bool:
+    return isinstance(raw, int | float | Decimal) and not isinstance(raw, bool)
+
+
+def _exact(raw: int | float | Decimal) -> Decimal | None:
+    """A stored number as the decimal it shows (a float by its shortest form: 1.97507121997031e+17
+    is 197507121997031000, as Excel shows it), or None when it is not finite."""
+    d = Decimal(repr(raw)) if isinstance(raw, float) else Decimal(raw)
+    return d if d.is_finite() else None
+
+
 def _show(raw) -> str:
-    text = str(raw)
+    """A raw cell value as a message quotes it: text as typed; a whole number by its digits
+    (a year, a code or a NIP stored as a number), other numbers with a decimal comma."""
+    if _is_number(raw):
+        d = _exact(raw)
+        if d is None:
+            text = str(raw)
+        elif d == d.to_integral_value():
+            text = str(int(d))
+        else:
+            text = format(d, "f").replace(".", ",")
+    elif isinstance(raw, dt.datetime) and raw.time() == dt.time():
+        text = raw.date().isoformat()
+    elif isinstance(raw, dt.date | dt.time):
+        text = raw.isoformat()
+    else:
+        text = str(raw)
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _found(raw, kind: Kind, pct: bool = False):
+    """A raw cell value as a finding's `found` (checks.md, "Machine-readable output"): a number
+    where the column holds amounts (Decimal Rupiah), counts (int) or percentages (float,
+    percent units); everything else, a NIP or code stored as a number included, as text."""
+    if raw is None:
+        return None
+    if _is_number(raw) and (d := _exact(raw)) is not None:
+        if kind is Kind.AMOUNT:
+            return d
+        if kind is Kind.NUMBER and pct:
+            return float(d)
+        if kind is Kind.WHOLE and d == d.to_integral_value():
+            return int(d)
+    return _show(raw)
 
 
 def _as_text(raw) -> str | None:
@@ -166,7 +231,9 @@ def load(book: RawBook, findings: list[Finding]) -> WorkbookData:
             continue
         data.sheets[spec.name] = raw.name
         data.present.add(spec.name)
-        tables[spec.name] = read_table(raw, spec, findings)
+        table = tables[spec.name] = read_table(raw, spec, findings)
+        if raw.merges and table.header_row is not None:
+            rd.merge_first[table.sheet] = _merge_first(raw, table)
 
     if "Identitas" not in tables:
         findings.append(Finding("sheet.missing", "Identitas", None,
@@ -196,6 +263,25 @@ def load(book: RawBook, findings: list[Finding]) -> WorkbookData:
     if "Pegawai" in tables:
         data.staff = _staff(rd, tables["Pegawai"])
     return data
+
+
+def _merge_first(raw: RawSheet, table: Table) -> dict[tuple[int, int], tuple[int, int]]:
+    """(row, column) -> the first cell of the merged range it lies in, for the data rows'
+    non-amount contract columns (template.md, "Merged cells": an amount keeps its value in
+    the first row only, so its other rows are blank in their own right)."""
+    start = table.header_row + 1
+    cols = [c for name, c in table.columns.items()
+            if table.spec_columns[name].kind is not Kind.AMOUNT]
+    out = {}
+    for r1, c1, r2, c2 in raw.merges:
+        if r2 < start:
+            continue
+        for c in cols:
+            if c1 <= c <= c2:
+                for r in range(max(r1, start), min(r2, raw.n_rows) + 1):
+                    if (r, c) != (r1, c1):
+                        out[(r, c)] = (r1, c1)
+    return out
 
 
 def _rows(table: Table) -> list[Row]:
@@ -232,20 +318,28 @@ def _identity(rd: Reader, table: Table) -> Identity:
 
 
 def _identity_period(rd: Reader, table: Table, row: Row, item) -> Val:
-    """Tahun Anggaran / Triwulan: `identity.invalid` replaces cell.required/cell.invalid."""
+    """Tahun Anggaran / Triwulan: `identity.invalid` replaces cell.required/cell.invalid;
+    a formula without a cached value is reported as such and makes the item invalid too."""
     cell = row.get("Nilai")
-    addr = cell.addr if cell else (address(row.row, table.columns["Nilai"])
-                                   if "Nilai" in table.columns else None)
+    addr, merged = (cell.addr, cell.merged) if cell else rd.blank_at(table, row, "Nilai")
     what = "tahun 2000-2100" if item.kind is Kind.YEAR else "I, II, III atau IV"
-    if cell is None or cell.no_value:
+    if cell is None:
         rd.report("identity.invalid", table.sheet, addr,
-                  f"{item.isian} kosong di {table.sheet}!{addr}; isi dengan {what}.")
-        return Val(None, cell, cell is not None, addr)
+                  f"{item.isian} kosong di {table.sheet}!{addr}; isi dengan {what}.",
+                  merged=merged)
+        return Val(None, None, False, addr, merged)
+    if cell.no_value:
+        rd.no_value(cell, table.sheet, None)
+        rd.report("identity.invalid", table.sheet, addr,
+                  f"{item.isian} di {table.sheet}!{addr} berisi rumus tanpa nilai tersimpan, "
+                  f"jadi tidak dapat dibaca; isi dengan {what}.", merged=merged)
+        return Val(None, cell, True)
     parsed = V.parse_year(cell.raw) if item.kind is Kind.YEAR else V.parse_triwulan(cell.raw)
     if parsed.flag in ("invalid", "blank") or parsed.value is None:
+        shown = _show(cell.raw)
         rd.report("identity.invalid", table.sheet, addr,
-                  f"{item.isian} '{_show(cell.raw)}' di {table.sheet}!{addr} tidak valid; isi dengan {what}.",
-                  found=_show(cell.raw))
+                  f"{item.isian} '{shown}' di {table.sheet}!{addr} tidak valid; isi dengan {what}.",
+                  found=_found(cell.raw, item.kind), merged=merged)
         return Val(None, cell, True)
     return Val(parsed.value, cell)
 
@@ -294,20 +388,27 @@ def _target(rd: Reader, table: Table, row: Row, kode, pct: bool) -> Val:
     if not table.has("Target"):
         return Val()
     cell = row.get("Target")
-    addr = cell.addr if cell else address(row.row, table.columns["Target"])
+    addr, merged = (cell.addr, cell.merged) if cell else rd.blank_at(table, row, "Target")
     if cell is not None and cell.no_value:
-        return rd.value(table, row, "Target", kode=kode, percent_ctx=pct)
+        # reported as such, and the target is unusable: both (checks.md, "Replacements")
+        rd.no_value(cell, table.sheet, kode)
+        rd.report("pk.target_missing", table.sheet, addr,
+                  f"Indikator di {table.sheet}!{addr} tidak punya target yang dapat dipakai "
+                  f"(Target berisi rumus tanpa nilai tersimpan); capaian tidak dapat dihitung.",
+                  kode=kode, merged=merged)
+        return Val(None, cell, True)
     parsed = None
     if cell is not None:
         parsed = V.parse_percent(cell.raw, cell.percent) if pct else V.parse_number(cell.raw)
     if parsed is None or parsed.flag in ("invalid", "blank") or not parsed.value or parsed.value <= 0:
         shown = "kosong" if cell is None else f"'{_show(cell.raw)}'"
         rd.report("pk.target_missing", table.sheet, addr,
-                  f"Indikator di baris {row.row} tidak punya target yang dapat dipakai "
+                  f"Indikator di {table.sheet}!{addr} tidak punya target yang dapat dipakai "
                   f"(Target {shown}); capaian tidak dapat dihitung.", kode=kode,
-                  found=None if cell is None else _show(cell.raw))
-        return Val(None, cell, cell is not None, addr)
-    return rd._flagged(parsed, cell, table.sheet, "Target", kode, Kind.NUMBER)
+                  found=None if cell is None else _found(cell.raw, Kind.NUMBER, pct),
+                  merged=merged)
+        return Val(None, cell, cell is not None, addr, merged)
+    return rd._flagged(parsed, cell, table.sheet, "Target", kode, Kind.NUMBER, pct)
 
 
 def _budget(rd: Reader, table: Table) -> list[BudgetRow]:
@@ -369,15 +470,18 @@ def _facilitation(rd: Reader, table: Table) -> list[FacItem]:
     return out
 
 
+# a leading Desa/Kelurahan (a word of its own: "Desaku" keeps its name) or Ds./Kel.
+# (the name may follow the dot directly: "Ds.Tempursari")
+_VILLAGE_PREFIX = re.compile(r"^\s*(?:(?:desa|kelurahan)\.?\s+|(?:ds|kel)(?:\.\s*|\s+))", re.I)
+
+
 def village_key(name: str | None) -> str:
     """Village names compare after lower-casing, removing spaces and punctuation and a
     leading Desa/Ds./Kelurahan/Kel."""
     if not name:
         return ""
-    import re
-
-    text = re.sub(r"^\s*(desa|ds\.?|kelurahan|kel\.?)\s+", "", str(name).strip(), flags=re.I)
-    return norm_header(text) or norm_header(name)
+    text = _VILLAGE_PREFIX.sub("", str(name).strip())
+    return norm_loose(text) or norm_loose(name)
 
 
 def _villages(rd: Reader, table: Table) -> list[VillageDoc]:

@@ -1032,8 +1032,8 @@ class _Writer:
                     if _text(d.keterangan):
                         notes.append(_text(d.keterangan))
                 b, t = _a1(r, 3), _a1(r, 4)
-                sh.formula(r, 5, f'=IF({t}="","Belum",IF(OR({b}="",{t}<={b}),"Tepat Waktu",'
-                                 f'"Terlambat"))', status, "", "center")
+                sh.formula(r, 5, f'=IF({t}="","Belum",IF({b}="","Tidak Diketahui",'
+                                 f'IF({t}<={b},"Tepat Waktu","Terlambat")))', status, "", "center")
                 sh.text(r, 6, "; ".join(notes) or None)
                 r += 1
         last = r - 1
@@ -1048,7 +1048,7 @@ class _Writer:
         doc_rows = {}
         for doc in F.DOCS:
             sh.text(r, 1, doc)
-            counts = {"Tepat Waktu": 0, "Terlambat": 0, "Belum": 0}
+            counts = {"Tepat Waktu": 0, "Terlambat": 0, "Belum": 0, "Tidak Diketahui": 0}
             for key in vf.villages:
                 d = vc.docs.get((key, doc))
                 counts[d.status if d is not None else "Belum"] += 1
@@ -1070,7 +1070,8 @@ class _Writer:
         self.doc_pct["Dokumen Desa"] = sh.ref(r, 6)
         r += 2
         sh.note(r, "Status: Tepat Waktu bila Tanggal Penetapan tidak melewati Batas Waktu, "
-                   "Terlambat bila sesudahnya, Belum bila belum ada tanggal. Desa yang tertulis "
+                   "Terlambat bila sesudahnya, Belum bila belum ada tanggal, Tidak Diketahui bila "
+                   "Batas Waktu kosong atau tidak terbaca (tidak dihitung tepat waktu). Desa yang tertulis "
                    "lebih dari sekali untuk satu dokumen dihitung sekali (baris pertama).", 6)
         sh.row = r + 1
 
