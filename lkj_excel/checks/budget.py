@@ -37,12 +37,13 @@ class Budget:
             stack.extend(reversed(row.children))
 
     @property
-    def pagu(self) -> int:
-        return sum(p.c_pagu or 0 for p in self.programs)
+    def pagu(self) -> int | None:
+        """The programs' computed Pagu; None when one is not known (as in figures.py)."""
+        return sum_known(p.c_pagu for p in self.programs)
 
     @property
-    def realisasi(self) -> int:
-        return sum(p.c_realisasi or 0 for p in self.programs)
+    def realisasi(self) -> int | None:
+        return sum_known(p.c_realisasi for p in self.programs)
 
 
 def _typed(v: Val) -> int | None:
