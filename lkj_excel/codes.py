@@ -15,6 +15,7 @@ CODE_RE = re.compile(r"^\d\.\d{2}\.\d{2}(?:\.\d\.\d{2}(?:\.(?:\d{2}|\d{4}))?)?$"
 LEVEL_NAMES = {1: "program", 2: "kegiatan", 3: "sub kegiatan"}
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the checks ask for each row's key several times
 def code_key(code: str) -> tuple[str, ...]:
     """Parts of a code for comparison; a 2-digit last part of a sub kegiatan code (6 or more
     parts) equals its `00`-padded form."""
@@ -59,6 +60,7 @@ class Nomenclature:
         for code, name in (extra or {}).items():
             self.names[code_key(code)] = name
         self.programs = {k for k in self.names if len(k) == 3}
+        self._loose: dict[tuple[str, ...], str] = {}  # names lower-cased etc., as asked for
 
     def covers(self, key: tuple[str, ...]) -> bool:
         return len(key) >= 3 and key[:3] in self.programs
@@ -67,8 +69,13 @@ class Nomenclature:
         return self.names.get(key)
 
     def same_name(self, key: tuple[str, ...], uraian: str) -> bool:
-        known = self.names.get(key)
-        return known is not None and norm_loose(known) == norm_loose(uraian)
+        known = self._loose.get(key)
+        if known is None:
+            name = self.names.get(key)
+            if name is None:
+                return False
+            known = self._loose[key] = norm_loose(name)
+        return known == norm_loose(uraian)
 
     def __len__(self) -> int:
         return len(self.names)

@@ -108,6 +108,8 @@ class Reader:
         if cell.no_value:
             self.no_value(cell, sheet, kode)
             return Val(None, cell, True)
+        if kind is Kind.TEXT or kind is Kind.ANY:  # text as it is (numbers become their text)
+            return Val(_as_text(cell.raw), cell)
         parsed = self._parse(cell, kind, col, percent_ctx)
         return self._flagged(parsed, cell, sheet, label, kode, kind, percent_ctx)
 
@@ -129,12 +131,13 @@ class Reader:
                 return V.Parsed(None, "invalid",
                                 f"'{_show(raw)}' bukan pilihan yang dikenal ({', '.join(col.values)})")
             return V.Parsed(choice, None, "")
-        # TEXT / ANY: text as it is (numbers become their text)
-        return V.Parsed(_as_text(raw), None, "")
+        return V.Parsed(_as_text(raw), None, "")  # TEXT / ANY
 
     def _flagged(self, parsed: V.Parsed, cell: Cell, sheet: str, label: str,
                  kode: str | None, kind: Kind, pct: bool = False) -> Val:
         flag = parsed.flag
+        if flag is None:  # the common case: read as typed, nothing to report
+            return Val(parsed.value, cell)
         if flag == "blank":
             return Val(None, None, False, cell.addr, cell.merged)
         where = f"{sheet}!{cell.addr}"
@@ -444,6 +447,8 @@ def _budget(rd: Reader, table: Table) -> list[BudgetRow]:
 
 
 def _is_total(kode_raw, uraian_raw) -> bool:
+    if isinstance(kode_raw, str) and kode_raw[:1].isdigit():
+        return False  # a code (the common case), not "Total"/"Jumlah"
     kode_key = norm_header(kode_raw) if kode_raw is not None else ""
     if kode_key and kode_key not in TOTAL_KODE:
         return False

@@ -181,17 +181,18 @@ def _data_rows(raw: RawSheet, table: Table) -> list[Row]:
                 cell = Cell(v if v != "" else None, address(sr, sc), r, c,
                             (sr, sc) in no_value,
                             None if pct is None else (sr, sc) in pct, True)
+                if not cell.blank:
+                    cells[name] = cell
             else:
                 v = values[c - 1] if c <= width else None
-                if v is None or v == "" or (isinstance(v, str) and not v.strip()):
-                    if (r, c) not in no_value:
-                        continue  # blank
-                cell = Cell(v if v != "" else None, f"{letters}{r}", r, c,
-                            (r, c) in no_value,
-                            None if pct is None else (r, c) in pct)
-            if not cell.blank:
-                cells[name] = cell
-        if any(name != "No" for name in cells):
+                if v is None or v == "" or (v.__class__ is str and not v.strip()):
+                    if no_value and (r, c) in no_value:  # a formula without a value
+                        cells[name] = Cell(None, f"{letters}{r}", r, c, True,
+                                           None if pct is None else (r, c) in pct)
+                    continue  # blank
+                cells[name] = Cell(v, f"{letters}{r}", r, c, bool(no_value) and (r, c) in no_value,
+                                   None if pct is None else (r, c) in pct)
+        if cells and (len(cells) > 1 or "No" not in cells):  # a row is more than its No
             rows.append(Row(r, cells))
     # a signature block: rows after the last row that fills two or more columns, filling one
     last_full = max((i for i, row in enumerate(rows) if len(row.cells) >= 2), default=-1)

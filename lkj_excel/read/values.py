@@ -263,6 +263,9 @@ def _sen_from_rupiah(rupiah: Decimal) -> int:
 
 def parse_amount(raw: object) -> Parsed:
     """An amount in Rupiah -> integer sen (exact)."""
+    cls = raw.__class__
+    if (cls is int or cls is float and raw.is_integer()) and -MAX_RUPIAH <= raw <= MAX_RUPIAH:
+        return Parsed(int(raw) * 100)  # whole Rupiah, the common case: exact without Decimal
     if is_blank(raw):
         return _BLANK
     if _is_number(raw):

@@ -324,15 +324,15 @@ _CELL_REF = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Za-z]+)([0-9]+)"')
 def _guard_extent(xml: bytes, name: str) -> None:
     """A value typed far outside the table (XFD1048576) makes a dense reader allocate
     rows x columns cells; refuse such a sheet with the address to clear."""
-    max_r = max_c = 0
-    far = ""
-    for letters, digits in _CELL_REF.findall(xml):
-        r, c = int(digits), col_index(letters.decode().upper())
-        if r > max_r:
-            max_r = r
-        if c > max_c:
-            max_c, far = c, letters.decode() + digits.decode()
+    refs = _CELL_REF.findall(xml)
+    if not refs:
+        return
+    letters, digits = zip(*refs)
+    max_r = max(map(int, digits))
+    columns = {col_index(x.decode().upper()): x for x in set(letters)}  # a few distinct
+    max_c = max(columns)
     if max_r * max_c > MAX_CELLS:
+        far = next(f"{x.decode()}{d.decode()}" for x, d in refs if x == columns[max_c])
         raise Unreadable(
             f"sheet '{name}' menjangkau {max_r:,} baris x {max_c:,} kolom (sampai {far}); "
             f"kosongkan sel di luar tabel lalu simpan ulang".replace(",", "."))
