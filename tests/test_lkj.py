@@ -978,3 +978,38 @@ def test_formulas_use_no_dynamic_array_function(book):
                 if c.data_type == "f"]
     assert len(formulas) > 100
     assert not [f for f in formulas if dynamic.search(str(f))]
+
+
+# --- the fast cell writer (write/fastcells.py) ---------------------------------------------------
+
+def _sheet_parts(path: Path) -> dict[str, bytes]:
+    import zipfile
+
+    with zipfile.ZipFile(path) as zf:
+        return {n: zf.read(n) for n in zf.namelist() if n.startswith("xl/worksheets/")}
+
+
+@pytest.mark.parametrize("workbook", ["sample", "hostile"])
+def test_fast_cell_writer_writes_what_xlsxwriter_writes(tmp_path, monkeypatch, workbook):
+    """fastcells reproduces XlsxWriter's own <c> elements byte for byte: every worksheet
+    part of the LKj workbook is identical with and without it (numbers, dates, strings,
+    blanks, formulas with numeric, text, error and empty values, unformatted cells)."""
+    from lkj_excel.write import fastcells
+
+    assert fastcells.usable(), "XlsxWriter version not in fastcells.CHECKED: check and add it"
+    src = SAMPLE
+    if workbook == "hostile":  # text that needs escaping, a sen amount, an unreadable amount
+        src = tmp_path / "hostile.xlsx"
+        wb = openpyxl.load_workbook(SAMPLE)
+        wb["Realisasi"]["B5"].value = '=A1 & "<b>" <tag> _x0000_'
+        wb["Realisasi"]["C6"].value = "12,50"
+        wb["Realisasi"]["D6"].value = "tidak tahu"
+        wb.save(src)
+    report = check_source(src, str(src))
+    fast = write_lkj(report, Settings(), tmp_path / "fast.xlsx", RUN_TIME)
+    monkeypatch.setattr(fastcells, "usable", lambda: False)
+    stock = write_lkj(report, Settings(), tmp_path / "stock.xlsx", RUN_TIME)
+    a, b = _sheet_parts(fast), _sheet_parts(stock)
+    assert a.keys() == b.keys() and len(a) >= 11
+    for name in a:
+        assert a[name] == b[name], name

@@ -327,7 +327,7 @@ def _guard_extent(xml: bytes, name: str) -> None:
     refs = _CELL_REF.findall(xml)
     if not refs:
         return
-    letters, digits = zip(*refs)
+    letters, digits = zip(*refs, strict=True)
     max_r = max(map(int, digits))
     columns = {col_index(x.decode().upper()): x for x in set(letters)}  # a few distinct
     max_c = max(columns)

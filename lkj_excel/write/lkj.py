@@ -33,6 +33,7 @@ from typing import Any
 from .. import __version__
 from .. import figures as F
 from ..money import format_rp
+from . import fastcells
 from .atomic import atomic_path
 from .styles import (
     AMOUNT,
@@ -361,6 +362,8 @@ class _Sheet:
         # COUNTIF, ...), so only the leading '=' needs removing. An instance attribute:
         # if xlsxwriter ever renames the method, this is simply unused.
         self.ws._prepare_formula = _prepare_formula
+        if self.w.fast_cells:
+            fastcells.install(self.ws)
         self.fmt = self.w.fmt
 
     # references
@@ -649,6 +652,7 @@ class _Writer:
         self.fig = fig
         self.run_time = run_time
         self.fm = Formats(wb, EXTRA)
+        self.fast_cells = fastcells.usable()
         data = report.data
         office = _office(report)
         pemda = data.identity.get("Pemerintah Daerah") if data else None
