@@ -425,35 +425,47 @@ class _Sheet:
     def text(self, r: int, c: int, value: Any, *fmt: str, wrap: bool = True,
              measure: bool = True) -> None:
         """Write text (input or ours) as a string; None writes a blank cell."""
-        names = ("td", *(("wrap",) if wrap else ()), *fmt)
-        f = self.fmt(*names)
-        bold = "bold" in fmt or "total" in fmt or "header" in fmt
+        style = self.w.styles.get((wrap, fmt))
+        if style is None:  # first use of this combination: its format and how it measures
+            names = ("td", *(("wrap",) if wrap else ()), *fmt)
+            bold = "bold" in fmt or "total" in fmt or "header" in fmt
+            style = self.w.styles[(wrap, fmt)] = (self.fmt(*names), bold, "header" in fmt)
+        f, bold, header = style
         if value is None or value == "":
             self.ws.write_blank(r, c, None, f)
-            self._use(c, None)
+            if c > self.max_col:
+                self.max_col = c
             return
         s = str(value)
         self.ws.write_string(r, c, s, f)
         if measure:
-            self._use(c, s, bold, wrap, r, header="header" in fmt)
-        else:
-            self._use(c, None)
+            self._use(c, s, bold, wrap, r, header=header)
+        elif c > self.max_col:
+            self.max_col = c
+
+    def _number_style(self, kind: str, fmt: tuple[str, ...]) -> tuple[Any, bool]:
+        style = self.w.styles.get((kind, fmt))
+        if style is None:
+            style = self.w.styles[(kind, fmt)] = (
+                self.fmt("td", *((kind,) if kind else ()), *fmt), "bold" in fmt or "total" in fmt)
+        return style
 
     def number(self, r: int, c: int, value: Any, kind: str, *fmt: str) -> None:
-        f = self.fmt("td", *((kind,) if kind else ()), *fmt)
+        f, bold = self._number_style(kind, fmt)
         if value is None:
             self.ws.write_blank(r, c, None, f)
-            self._use(c, None)
+            if c > self.max_col:
+                self.max_col = c
             return
         self.ws.write_number(r, c, value, f)
-        self._use_number(c, value, kind, "bold" in fmt or "total" in fmt)
+        self._use_number(c, value, kind, bold)
 
     def formula(self, r: int, c: int, formula: str, value: Any, kind: str, *fmt: str) -> None:
         """A live formula with its computed value stored (None stores #N/A: not known)."""
-        f = self.fmt("td", *((kind,) if kind else ()), *fmt)
+        f, bold = self._number_style(kind, fmt)
         stored = NA if value is None else value
         self.ws.write_formula(r, c, formula, f, stored)
-        self._use_number(c, stored, kind, "bold" in fmt or "total" in fmt)
+        self._use_number(c, stored, kind, bold)
 
     def money(self, r: int, c: int, sen: int | None, *fmt: str) -> None:
         if sen is None:
@@ -653,6 +665,7 @@ class _Writer:
         self.run_time = run_time
         self.fm = Formats(wb, EXTRA)
         self.fast_cells = fastcells.usable()
+        self.styles: dict[tuple, tuple] = {}  # (options, format names) -> format, how it measures
         data = report.data
         office = _office(report)
         pemda = data.identity.get("Pemerintah Daerah") if data else None
