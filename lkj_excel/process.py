@@ -14,7 +14,7 @@ import unicodedata
 from pathlib import Path
 
 from .codes import Nomenclature
-from .report import FileReport, check_source
+from .report import FileReport, check_source, gc_paused
 from .settings import Settings, load_settings
 
 _ROMAN = ("I", "II", "III", "IV")
@@ -92,6 +92,7 @@ def _reason(exc: BaseException) -> str:
     return str(exc)
 
 
+@gc_paused
 def process_one(source: str | Path | bytes, display: str, out: str | Path | None,
                 settings: Settings | None, run_time: dt.datetime,
                 nomen: Nomenclature | None = None) -> FileReport:

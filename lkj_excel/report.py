@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+import gc
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +21,24 @@ from .read.workbook import Unreadable, col_index, open_book
 from .settings import Settings
 
 SHEET_ORDER = {s.name: i for i, s in enumerate(SHEETS)}
+
+
+def gc_paused(fn: Callable) -> Callable:
+    """Run `fn` with Python's cyclic garbage collector paused. Reading and writing a workbook
+    allocates hundreds of thousands of small objects that all stay alive until the file is
+    done; the collector would scan them again and again for cycles it cannot free (benchmark
+    (a): ~15% of the run). Memory is still freed by reference counting meanwhile, and the
+    collector resumes when the file is done."""
+    @functools.wraps(fn)
+    def paused(*args, **kwargs):
+        if not gc.isenabled():  # already paused by a caller
+            return fn(*args, **kwargs)
+        gc.disable()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            gc.enable()
+    return paused
 
 
 @dataclass
@@ -88,6 +109,7 @@ def sort_findings(findings: list[Finding], data: WorkbookData | None) -> list[Fi
     return sorted(findings, key=key)
 
 
+@gc_paused
 def check_source(source: str | Path | bytes, display: str, settings: Settings | None = None,
                  nomen: Nomenclature | None = None) -> FileReport:
     """Read and reconcile one workbook (a path or its bytes). Never raises for bad input."""

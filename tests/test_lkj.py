@@ -1013,3 +1013,30 @@ def test_fast_cell_writer_writes_what_xlsxwriter_writes(tmp_path, monkeypatch, w
     assert a.keys() == b.keys() and len(a) >= 11
     for name in a:
         assert a[name] == b[name], name
+
+
+def test_garbage_collector_paused_while_a_file_is_processed(tmp_path, monkeypatch):
+    """report.gc_paused: the cyclic collector is off while a file is read, checked and
+    written, and back on afterwards, also when writing fails."""
+    import gc
+
+    from lkj_excel import report as R
+
+    seen = []
+    reconcile = R.reconcile
+
+    def spy(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return reconcile(*args, **kwargs)
+
+    monkeypatch.setattr(R, "reconcile", spy)
+    assert gc.isenabled()
+    process_one(SAMPLE, str(SAMPLE), tmp_path, Settings(), RUN_TIME)
+    assert seen == [False] and gc.isenabled()
+    blocked = tmp_path / "berkas"
+    blocked.write_text("bukan folder")
+    with pytest.raises(OutputError):
+        process_one(SAMPLE, str(SAMPLE), blocked / "sub", Settings(), RUN_TIME)
+    assert seen == [False, False] and gc.isenabled()
+    check_source(SAMPLE, str(SAMPLE))
+    assert seen == [False, False, False] and gc.isenabled()
