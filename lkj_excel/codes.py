@@ -74,6 +74,8 @@ class Nomenclature:
             name = self.names.get(key)
             if name is None:
                 return False
+            if uraian == name:  # typed exactly as listed: the common case
+                return True
             known = self._loose[key] = norm_loose(name)
         return known == norm_loose(uraian)
 
