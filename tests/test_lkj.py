@@ -806,6 +806,9 @@ def test_repeated_facilitation_items_are_counted_once_by_formulas(tmp_path):
     values = openpyxl.load_workbook(report.output, data_only=True)
     ws, wv = book["Fasilitasi"], values["Fasilitasi"]
     assert ws["I4"].value == "Kunci Item"
+    dim = ws.column_dimensions["I"]  # a helper column, folded in an outline (not printed)
+    assert (dim.hidden, dim.outlineLevel) == (True, 1)
+    assert not ws.column_dimensions["H"].hidden
     assert ws["G6"].value == "=IF(COUNTIF($I$5:I6,I6)=1,1,0)"
     last = 5 + 63 + 2 - 1
     assert ws["H6"].value == f'=IF(G6=1,IF(COUNTIFS($I$5:$I${last},I6,$D$5:$D${last},"Ya")>0,1,0),0)'

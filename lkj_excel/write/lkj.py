@@ -344,6 +344,7 @@ class _Sheet:
     widths: dict[int, float] = field(default_factory=dict)
     caps: dict[int, float] = field(default_factory=dict)
     mins: dict[int, float] = field(default_factory=dict)
+    folded: set[int] = field(default_factory=set)  # helper columns, hidden in an outline
     wrapped: list[tuple[int, int, int, str, bool]] = field(default_factory=list)
     vmerged: list[tuple[int, int, int, str, bool]] = field(default_factory=list)
     levels: dict[int, int] = field(default_factory=dict)
@@ -558,7 +559,13 @@ class _Sheet:
             want = max(want, self.mins.get(c, 4.0))
             want = min(want, self.caps.get(c, 50.0) + 2.0)
             widths[c] = round(want, 1)
-            ws.set_column(c, c, widths[c])
+            if c in self.folded:  # a helper column: folded away, a + above opens it
+                ws.set_column(c, c, widths[c], None, {"level": 1, "hidden": True})
+                widths.pop(c)  # not printed: not part of the page's width
+            else:
+                ws.set_column(c, c, widths[c])
+        if self.folded and max(self.folded) == self.max_col:
+            ws.set_column(self.max_col + 1, self.max_col + 1, None, None, {"collapsed": True})
         # title rows over the table's width
         w = self.w
         titles = (
@@ -930,7 +937,8 @@ class _Writer:
                    else "Sheet Fasilitasi tidak berisi item.")
             sh.no_data(r0, why)
             return
-        sh.caps.update({1: 13, 2: 60, 5: 35, 8: 30})
+        sh.caps.update({1: 13, 2: 60, 5: 35, 8: 40})
+        sh.folded.add(8)  # Kunci Item: what the COUNTIF formulas compare
         sh.mins.update({3: 9, 6: 12, 7: 12})
         sh.header(r0, ("No", "Jenis", "Uraian", "Ditindak-lanjuti", "Tanggal", "Keterangan",
                        "Item (dihitung sekali)", "Ditindak-lanjuti (dihitung)", "Kunci Item"),
@@ -1000,8 +1008,9 @@ class _Writer:
         r += 2
         sh.note(r, "Item yang tertulis lebih dari sekali (Jenis dan Uraian sama) dihitung sekali, "
                    "sebagai ditindaklanjuti bila salah satu barisnya Ya. Kunci Item: Jenis dan "
-                   "Uraian tanpa huruf besar, spasi dan tanda baca; baris dengan kunci yang sama "
-                   "adalah item yang sama.", 8)
+                   "Uraian tanpa huruf besar, spasi dan tanda baca (kolom I, dilipat: klik + di atas "
+                   "kolom untuk membukanya); baris dengan kunci yang sama adalah item yang sama.",
+                7)
         sh.row = r + 1
 
     # --- Dokumen Desa ----------------------------------------------------------------------------
