@@ -46,7 +46,8 @@ class BatchResult:
 
 
 def gather(inputs: list[str], outdir: Path | None) -> tuple[list[Job], list[str], list[str], list[str]]:
-    """Files, folders, globs and mails -> jobs (sorted by display path within each input)."""
+    """Files, folders, globs and mails -> jobs, in sorted path order (mail attachments in
+    the order of their mail)."""
     files, missing = collect(inputs, exclude=outdir, with_mail=True)
     jobs: list[Job] = []
     skipped: list[str] = []

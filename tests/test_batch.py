@@ -321,8 +321,8 @@ def test_rekap_never_takes_an_inputs_path(tmp_path):
     rekap = out / "Rekap-2023-TW1-3.xlsx"
     assert f"Rekap: {rekap}" in result.output
     assert openpyxl.load_workbook(rekap).sheetnames == ["Rekap", "Semua Temuan"]
-    assert [r["Perangkat Daerah"] for r in rekap_rows(rekap)] == [
-        "Kecamatan Tempursari", "Kecamatan Senduro"]
+    assert [r["Perangkat Daerah"] for r in rekap_rows(rekap)] == [  # sorted path order
+        "Kecamatan Senduro", "Kecamatan Tempursari"]
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
@@ -337,6 +337,19 @@ def test_duplicate_suffixes_follow_the_rekap_row_order(tmp_path, jobs):
     assert [(r["File"], r["Berkas LKj"]) for r in rows] == [
         (str(box / "a" / "x.xlsx"), "LKj-Kecamatan-Tempursari-2023-TW1.xlsx"),
         (str(box / "a-b.xlsx"), "LKj-Kecamatan-Tempursari-2023-TW1-2.xlsx"),
+    ]
+
+
+def test_inputs_in_sorted_path_order_whatever_the_argument_order(tmp_path):
+    """output.md: repeats of an office and period get -2, -3 in sorted path order."""
+    for name in ("b.xlsx", "a.xlsx"):
+        shutil.copy(SAMPLE, tmp_path / name)
+    out = tmp_path / "out"
+    run(["process", str(tmp_path / "b.xlsx"), str(tmp_path / "a.xlsx"), "-o", str(out), "-q"])
+    rows = rekap_rows(out / "Rekap-2023-TW1.xlsx")
+    assert [(r["File"], r["Berkas LKj"]) for r in rows] == [
+        (str(tmp_path / "a.xlsx"), "LKj-Kecamatan-Tempursari-2023-TW1.xlsx"),
+        (str(tmp_path / "b.xlsx"), "LKj-Kecamatan-Tempursari-2023-TW1-2.xlsx"),
     ]
 
 
