@@ -7,7 +7,8 @@ index (`5`) never need escaping, so for formatted numbers, strings, formulas and
 writes the same bytes directly; everything else (unformatted cells, booleans, errors, rich
 strings, array formulas) goes through XlsxWriter's own method.
 
-It reaches into XlsxWriter's private `Worksheet._write_cell`, so it is used only with the
+It reaches into XlsxWriter's private `Worksheet._write_cell` (and write/lkj.py into its
+`_write_string`/`_write_number`/`_write_formula`/`_write_blank`), so it is used only with the
 XlsxWriter versions it was checked against (`CHECKED`); `tests/test_lkj.py` compares the
 worksheet XML it writes with XlsxWriter's own, cell for cell, on every run.
 """
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-CHECKED = ("3.2.", "3.3.")  # XlsxWriter versions whose _write_cell this reproduces
+CHECKED = ("3.3.",)  # XlsxWriter versions whose _write_cell this reproduces
 _ERRORS = frozenset(("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!"))
 
 

@@ -363,8 +363,16 @@ class _Sheet:
         # COUNTIF, ...), so only the leading '=' needs removing. An instance attribute:
         # if xlsxwriter ever renames the method, this is simply unused.
         self.ws._prepare_formula = _prepare_formula
+        ws = self.ws
         if self.w.fast_cells:
-            fastcells.install(self.ws)
+            fastcells.install(ws)
+        # the hot paths call XlsxWriter's row/column methods without its A1-notation wrapper
+        # (with the XlsxWriter versions fastcells was checked against)
+        fast = self.w.fast_cells
+        self._string = ws._write_string if fast else ws.write_string
+        self._number = ws._write_number if fast else ws.write_number
+        self._formula = ws._write_formula if fast else ws.write_formula
+        self._blank = ws._write_blank if fast else ws.write_blank
         self.fmt = self.w.fmt
 
     # references
@@ -433,12 +441,12 @@ class _Sheet:
             style = self.w.styles[(wrap, fmt)] = (self.fmt(*names), bold, "header" in fmt)
         f, bold, header = style
         if value is None or value == "":
-            self.ws.write_blank(r, c, None, f)
+            self._blank(r, c, None, f)
             if c > self.max_col:
                 self.max_col = c
             return
         s = str(value)
-        self.ws.write_string(r, c, s, f)
+        self._string(r, c, s, f)
         if measure:
             self._use(c, s, bold, wrap, r, header=header)
         elif c > self.max_col:
@@ -454,18 +462,18 @@ class _Sheet:
     def number(self, r: int, c: int, value: Any, kind: str, *fmt: str) -> None:
         f, bold = self._number_style(kind, fmt)
         if value is None:
-            self.ws.write_blank(r, c, None, f)
+            self._blank(r, c, None, f)
             if c > self.max_col:
                 self.max_col = c
             return
-        self.ws.write_number(r, c, value, f)
+        self._number(r, c, value, f)
         self._use_number(c, value, kind, bold)
 
     def formula(self, r: int, c: int, formula: str, value: Any, kind: str, *fmt: str) -> None:
         """A live formula with its computed value stored (None stores #N/A: not known)."""
         f, bold = self._number_style(kind, fmt)
         stored = NA if value is None else value
-        self.ws.write_formula(r, c, formula, f, stored)
+        self._formula(r, c, formula, f, stored)
         self._use_number(c, stored, kind, bold)
 
     def money(self, r: int, c: int, sen: int | None, *fmt: str) -> None:
