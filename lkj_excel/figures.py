@@ -20,8 +20,8 @@ from fractions import Fraction
 from typing import Any
 
 from .checks.budget import Budget, sum_known
+from .checks.lists import fac_key
 from .codes import code_key
-from .contract import norm_loose
 from .model import BudgetRow, FacItem, PKRow
 from .settings import Settings
 
@@ -482,21 +482,6 @@ class FacilitationFigure:
             acc[0] += r.counted
             acc[1] += r.ya_counted
         return [(j, n, y) for j, (n, y) in out.items()]
-
-
-def fac_key(it: FacItem) -> str:
-    """The text two rows of one item share: Jenis and Uraian lower-cased without spaces and
-    punctuation (`fasilitasi:penyusunanrkpdes`); an item without Uraian is its own row.
-    Letters, digits and one ':' only, at most 240 characters (a longer text ends in a
-    digest), so Excel's COUNTIF can compare it exactly: no wildcard, no 255-character limit."""
-    if it.uraian.value is None:
-        return f"baris{it.row}"
-    key = f"{norm_loose(it.jenis.value)}:{norm_loose(it.uraian.value)}"
-    if len(key) > 240:
-        import hashlib
-
-        key = key[:200] + hashlib.sha1(key.encode()).hexdigest()[:16]
-    return key
 
 
 def facilitation(items: list[FacItem]) -> FacilitationFigure:

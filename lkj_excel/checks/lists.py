@@ -40,16 +40,28 @@ class VillageCount:
                    if (d := self.docs.get((k, doc))) is not None and d.status == "Tepat Waktu")
 
 
+def fac_key(it: FacItem) -> str:
+    """The text two rows of one item share: Jenis and Uraian lower-cased without spaces and
+    punctuation (`fasilitasi:penyusunanrkpdes`); an item without Uraian is its own row.
+    Letters, digits and one ':' only, at most 240 characters (a longer text ends in a
+    digest), so Excel's COUNTIF can compare it exactly: no wildcard, no 255-character limit."""
+    if it.uraian.value is None:
+        return f"baris{it.row}"
+    key = f"{norm_loose(it.jenis.value)}:{norm_loose(it.uraian.value)}"
+    if len(key) > 240:
+        import hashlib
+
+        key = key[:200] + hashlib.sha1(key.encode()).hexdigest()[:16]
+    return key
+
+
 def facilitation(items: list[FacItem], sheet: str | None, findings: list[Finding]) -> FacilitationCount:
     """Each item once; a repeat is `facilitation.duplicate` and counts as Ya if any row says Ya."""
-    first: dict[tuple, FacItem] = {}
-    ya: dict[tuple, bool] = {}
+    first: dict[str, FacItem] = {}
+    ya: dict[str, bool] = {}
     out = FacilitationCount()
     for it in items:
-        if it.uraian.value is None:
-            key = ("row", it.row)
-        else:
-            key = (it.jenis.value, norm_loose(it.uraian.value))
+        key = fac_key(it)
         if key in first:
             f = first[key]
             findings.append(Finding(

@@ -158,10 +158,6 @@ class Reader:
         return Val(parsed.value, cell)
 
 
-def _is_number(raw) -> bool:
-    return isinstance(raw, int | float | Decimal) and not isinstance(raw, bool)
-
-
 def _exact(raw: int | float | Decimal) -> Decimal | None:
     """A stored number as the decimal it shows (a float by its shortest form: 1.97507121997031e+17
     is 197507121997031000, as Excel shows it), or None when it is not finite."""
@@ -172,7 +168,7 @@ def _exact(raw: int | float | Decimal) -> Decimal | None:
 def _show(raw) -> str:
     """A raw cell value as a message quotes it: text as typed; a whole number by its digits
     (a year, a code or a NIP stored as a number), other numbers with a decimal comma."""
-    if _is_number(raw):
+    if V._is_number(raw):
         d = _exact(raw)
         if d is None:
             text = str(raw)
@@ -195,7 +191,7 @@ def _found(raw, kind: Kind, pct: bool = False):
     percent units); everything else, a NIP or code stored as a number included, as text."""
     if raw is None:
         return None
-    if _is_number(raw) and (d := _exact(raw)) is not None:
+    if V._is_number(raw) and (d := _exact(raw)) is not None:
         if kind is Kind.AMOUNT:
             return d
         if kind is Kind.NUMBER and pct:

@@ -134,20 +134,30 @@ def _valid_grouping(groups: list[str]) -> bool:
     )
 
 
+def _split_body(body: str) -> tuple[list[str], list[str]] | _Num | str:
+    """A number body's separators and digit groups; the number itself when it has no
+    separator; a reason (Indonesian) when it is not digits and separators."""
+    if not _BODY_RE.match(body):
+        return "bukan angka"
+    seps = [c for c in body if c in ".,"]
+    if not seps:
+        return _Num(Decimal(body), False, "")
+    groups = re.split(r"[.,]", body)
+    if any(g == "" for g in groups):
+        return "pemisah ganda atau di tempat yang salah"
+    return seps, groups
+
+
 def _read_digits(body: str, kind: str) -> _Num | str:
     """Read an unsigned number body made of digits, `.` and `,` (amounts: `_read_amount_digits`).
 
     kind: "number" (any decimals) or "percent" (a single separator is always a decimal).
     Returns the number, or a reason (Indonesian) why it cannot be read.
     """
-    if not _BODY_RE.match(body):
-        return "bukan angka"
-    seps = [c for c in body if c in ".,"]
-    groups = re.split(r"[.,]", body)
-    if not seps:
-        return _Num(Decimal(body), False, "")
-    if any(g == "" for g in groups):
-        return "pemisah ganda atau di tempat yang salah"
+    split = _split_body(body)
+    if isinstance(split, _Num | str):
+        return split
+    seps, groups = split
     last_sep, last = seps[-1], groups[-1]
     distinct = set(seps)
 
@@ -185,14 +195,10 @@ def _read_amount_digits(body: str, suffix_sep: str = "") -> _Num | str:
     `1234,567`, `1.234,567`. Returns the number (in Rupiah), or a reason (Indonesian) why
     it cannot be read.
     """
-    if not _BODY_RE.match(body):
-        return "bukan angka"
-    seps = [c for c in body if c in ".,"]
-    groups = re.split(r"[.,]", body)
-    if not seps:
-        return _Num(Decimal(body), False, "")
-    if any(g == "" for g in groups):
-        return "pemisah ganda atau di tempat yang salah"
+    split = _split_body(body)
+    if isinstance(split, _Num | str):
+        return split
+    seps, groups = split
     if any(len(g) != 3 for g in groups[1:-1]):
         return "kelompok ribuan harus tiga angka"
     last_sep, last = seps[-1], groups[-1]
