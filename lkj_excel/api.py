@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .codes import Nomenclature
-from .report import FileReport, check_source
+from .pipeline import FileReport, check_source
 from .settings import Settings, load_settings
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from .contract import norm_loose
 from .inputs import MAIL_EXT, collect
 from .mail import read_mail
-from .report import FileReport
+from .pipeline import FileReport
 from .settings import Settings
 
 

@@ -14,7 +14,7 @@ import unicodedata
 from pathlib import Path
 
 from .codes import Nomenclature
-from .report import FileReport, check_source, gc_paused
+from .pipeline import FileReport, check_source, gc_paused
 from .settings import Settings, load_settings
 
 _ROMAN = ("I", "II", "III", "IV")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from .report import FileReport
+from .pipeline import FileReport
 
 
 def exit_code(reports: list[FileReport]) -> int:

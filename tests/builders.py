@@ -53,7 +53,7 @@ from typing import Any
 import openpyxl
 from openpyxl.workbook import Workbook
 
-from lkj_excel.report import FileReport, check_source
+from lkj_excel.pipeline import FileReport, check_source
 
 D = dt.date
 

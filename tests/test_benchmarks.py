@@ -29,7 +29,7 @@ def _generate():
 
 def test_generated_inputs_are_reproducible_and_consistent(tmp_path):
     from lkj_excel.codes import Nomenclature
-    from lkj_excel.report import check_source
+    from lkj_excel.pipeline import check_source
     from lkj_excel.settings import load_settings
 
     gen = _generate()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from lkj_excel import figures as F
-from lkj_excel.report import check_source
+from lkj_excel.pipeline import check_source
 from lkj_excel.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -12,7 +12,7 @@ import pytest
 
 import lkj_excel
 from lkj_excel.read import workbook as wbmod
-from lkj_excel.report import check_source
+from lkj_excel.pipeline import check_source
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"

@@ -17,7 +17,7 @@ from openpyxl.utils import range_boundaries
 
 from lkj_excel import figures as F
 from lkj_excel.process import OutputError, output_name, output_path, process, process_one
-from lkj_excel.report import check_source
+from lkj_excel.pipeline import check_source
 from lkj_excel.settings import Settings
 from lkj_excel.write.lkj import SHEETS, write_lkj
 
@@ -1029,7 +1029,7 @@ def test_garbage_collector_paused_while_a_file_is_processed(tmp_path, monkeypatc
     written, and back on afterwards, also when writing fails."""
     import gc
 
-    from lkj_excel import report as R
+    from lkj_excel import pipeline as R
 
     seen = []
     reconcile = R.reconcile

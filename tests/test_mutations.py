@@ -60,7 +60,7 @@ from mutations.damage import (
 
 from lkj_excel.cli import main
 from lkj_excel.findings import CHECKS
-from lkj_excel.report import FileReport, check_source
+from lkj_excel.pipeline import FileReport, check_source
 
 A1 = re.compile(r"^[A-Z]{1,3}[1-9][0-9]*$")
 # findings that may have no cell: the row or column they are about is absent

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from ..figures import has_sen, rupiah
-from ..report import FileReport
+from ..pipeline import FileReport
 from ..settings import Settings
 from .atomic import atomic_path
 from .styles import finding_difference, finding_value
