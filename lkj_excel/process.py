@@ -98,7 +98,7 @@ def process_one(source: str | Path | bytes, display: str, out: str | Path | None
                 nomen: Nomenclature | None = None) -> FileReport:
     """Check one input and, when readable, write its LKj workbook; `report.output` is the
     path written. Raises OutputError when the workbook cannot be written."""
-    from .write.lkj import write_lkj
+    from .write.workbook import write_lkj
 
     settings = settings or Settings()
     report = check_source(source, display, settings, nomen or Nomenclature(settings.nomenklatur))

@@ -19,7 +19,7 @@ from lkj_excel import figures as F
 from lkj_excel.process import OutputError, output_name, output_path, process, process_one
 from lkj_excel.pipeline import check_source
 from lkj_excel.settings import Settings
-from lkj_excel.write.lkj import SHEETS, write_lkj
+from lkj_excel.write.workbook import SHEETS, write_lkj
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "tempursari-2023-tw1.xlsx"
@@ -962,14 +962,25 @@ def test_libreoffice_converts_it_to_pdf(processed, tmp_path):
 
 
 def test_module_imports_xlsxwriter_lazily():
-    src = (ROOT / "lkj_excel" / "write" / "lkj.py").read_text("utf-8")
-    head = src.split("def write_lkj", 1)[0]
-    assert "import xlsxwriter" not in head
-    assert not re.search(r"\.write\(", src), "input text must go through write_string"
+    """No module of the LKj writer imports xlsxwriter at module level (start-up stays fast),
+    and none writes a cell through `write()`, which would turn text into formulas."""
+    import ast
+
+    modules = sorted((ROOT / "lkj_excel" / "write" / "workbook").glob("*.py"))
+    assert len(modules) >= 11
+    for path in modules:
+        src = path.read_text("utf-8")
+        top = [n for n in ast.parse(src).body if isinstance(n, ast.Import | ast.ImportFrom)]
+        names = [a.name for n in top for a in n.names] + [n.module or "" for n in top
+                                                          if isinstance(n, ast.ImportFrom)]
+        assert not [n for n in names if n.startswith("xlsxwriter")], path.name
+        # (xlsx_fast writes finished XML to the sheet's file handle, `fh.write`)
+        assert not re.search(r"(?<!\bfh)\.write\(", src), \
+            f"{path.name}: input text must go through write_string"
 
 
 def test_formulas_use_no_dynamic_array_function(book):
-    """write/lkj.py skips xlsxwriter's `_xlfn.` prefixing of Excel 365 dynamic-array
+    """write/workbook/xlsx_fast.py skips xlsxwriter's `_xlfn.` prefixing of Excel 365 dynamic-array
     functions; that is only right while no formula uses one."""
     import re
 
@@ -983,7 +994,7 @@ def test_formulas_use_no_dynamic_array_function(book):
     assert not [f for f in formulas if dynamic.search(str(f))]
 
 
-# --- the fast cell writer (write/fastcells.py) ---------------------------------------------------
+# --- the fast cell writer (write/workbook/xlsx_fast.py) ---------------------------------------------------
 
 def _sheet_parts(path: Path) -> dict[str, bytes]:
     import zipfile
@@ -999,7 +1010,7 @@ def test_fast_cell_writer_writes_what_xlsxwriter_writes(tmp_path, monkeypatch, w
     blanks, formulas with numeric, text, error and empty values, unformatted cells)."""
     import xlsxwriter
 
-    from lkj_excel.write import fastcells
+    from lkj_excel.write.workbook import xlsx_fast as fastcells
 
     checked = fastcells.usable()  # with another XlsxWriter it is off, and only compared here
     src = SAMPLE

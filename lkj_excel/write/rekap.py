@@ -9,7 +9,6 @@ from ..figures import has_sen, rupiah
 from ..pipeline import FileReport
 from ..settings import Settings
 from .atomic import atomic_path
-from .styles import finding_difference, finding_value
 
 ROMAN = ("I", "II", "III", "IV")
 
@@ -133,33 +132,48 @@ def _rekap_sheet(wb, fm, reports, not_sent, run_time) -> None:
 
 
 def _temuan_sheet(wb, fm, reports, run_time) -> None:
+    from ..tables.findings import findings_table
+    from .findings_table import write_findings
+    from .workbook.context import Placement
+
     ws = wb.add_worksheet("Semua Temuan")
     row = _setup(ws, "SEMUA TEMUAN", run_time, TEMUAN_COLUMNS, fm)
     first = row
+    cells = _TemuanCells(ws, fm)
     for rep in reports:
-        for i, f in enumerate(rep.findings, start=1):
-            _text(ws, row, 0, rep.file)
-            ws.write_number(row, 1, i)
-            _text(ws, row, 2, f.check)
-            _text(ws, row, 3, "Kesalahan" if f.is_error else "Peringatan")
-            _text(ws, row, 4, f.sheet)
-            _text(ws, row, 5, f.cell)
-            _text(ws, row, 6, f.kode)
-            for c, x in ((7, f.found), (8, f.expected)):
-                v, kind = finding_value(x)
-                if isinstance(v, str) or v is None:
-                    _text(ws, row, c, v)
-                else:
-                    ws.write_number(row, c, v, fm.get(kind))
-            d = finding_difference(f.found, f.expected)
-            if d is not None:
-                ws.write_formula(row, 9, f"=H{row + 1}-I{row + 1}", fm.get(d[1]), d[0])
-            _text(ws, row, 10, f.message, fm.get("wrap"))
-            row += 1
+        table = findings_table(rep.findings, file=rep.file, table_id="semua_temuan")
+        rows = list(range(row, row + len(table.rows)))
+        cells.here = Placement("Semua Temuan", rows, {c.key: k for k, c in enumerate(table.columns)})
+        write_findings(cells, table, rows)
+        row += len(rows)
     if row == first:
         ws.write_string(row, 0, "Tidak ada temuan")
     else:
         ws.autofilter(first - 1, 0, row - 1, len(TEMUAN_COLUMNS) - 1)
+
+
+class _TemuanCells:
+    """The findings-table writer's cell interface over the Rekap's plain cells."""
+
+    def __init__(self, ws, fm) -> None:
+        self.ws, self.fm, self.here = ws, fm, None
+
+    def text(self, r: int, c: int, key: str, value, bold: bool) -> None:
+        _text(self.ws, r, c, value, self.fm.get("wrap") if key == "keterangan" else None)
+
+    def number(self, r: int, c: int, key: str, value, style: str) -> None:
+        if key == "no":
+            self.ws.write_number(r, c, value)
+        elif value is not None:
+            self.ws.write_number(r, c, value, self.fm.get(style))
+
+    def formula(self, r: int, c: int, key: str, formula: str, value, style: str) -> None:
+        self.ws.write_formula(r, c, formula, self.fm.get(style), value)
+
+    def excel(self, v, r: int) -> str:
+        from .workbook.context import excel
+
+        return excel(v.formula, self.here, r)
 
 
 def _not_sent_sheet(wb, fm, not_sent, run_time) -> None:

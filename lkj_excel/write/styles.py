@@ -7,8 +7,6 @@ the Indonesian way (`1.913.315.062`) under an Indonesian locale.
 
 from __future__ import annotations
 
-from decimal import Decimal
-from fractions import Fraction
 from typing import Any
 
 AMOUNT = "#,##0"
@@ -56,7 +54,7 @@ FORMATS: dict[str, dict[str, Any]] = {
     "whole": {"num_format": WHOLE},
     "amount": {"num_format": AMOUNT},
     "amount_bold": {"num_format": AMOUNT, "bold": True},
-    "amount2": {"num_format": AMOUNT_SEN},  # Rupiah with sen (finding_value's "amount2")
+    "amount2": {"num_format": AMOUNT_SEN},  # Rupiah with sen
     "percent": {"num_format": PERCENT},
     "percent_bold": {"num_format": PERCENT, "bold": True},
     "date": {"num_format": DATE, "align": "left"},
@@ -92,38 +90,3 @@ class Formats:
             fmt = self.workbook.add_format(self.spec(*names))
             self._cache[names] = fmt
         return fmt
-
-
-def finding_value(x: Any) -> tuple[Any, str]:
-    """A finding's found/expected as a cell value and its format name: Rupiah (Decimal) as
-    Rupiah, percent units (float) as a fraction, counts as whole numbers, the rest as text."""
-    if x is None:
-        return None, ""
-    if isinstance(x, bool):
-        return ("Ya" if x else "Tidak"), "text"
-    if isinstance(x, Decimal):
-        if x == x.to_integral_value():
-            return int(x), "amount"
-        return float(x), "amount2"
-    if isinstance(x, float):
-        return float(Fraction(repr(x)) / 100), "percent"
-    if isinstance(x, int):
-        return x, "amount"
-    return str(x), "text"
-
-
-def finding_difference(found: Any, expected: Any) -> tuple[int | float, str] | None:
-    """A finding's Selisih (found − expected) as (cell value, format name): computed exactly
-    when both are Rupiah/counts or both percentages, else None (nothing to subtract)."""
-    gv, gk = finding_value(found)
-    hv, hk = finding_value(expected)
-    if gv is None or hv is None:
-        return None
-    if gk == hk == "percent":
-        return float((Fraction(repr(found)) - Fraction(repr(expected))) / 100), "percent"
-    if gk in ("amount", "amount2") and hk in ("amount", "amount2"):
-        diff = Decimal(found) - Decimal(expected)
-        if diff == diff.to_integral_value():
-            return int(diff), "amount"
-        return float(diff), "amount2"
-    return None

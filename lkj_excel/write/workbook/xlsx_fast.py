@@ -1,23 +1,26 @@
-"""A faster writer for the cells of an xlsxwriter worksheet, for the cell kinds the LKj
-workbook uses.
+"""Every use of XlsxWriter's private internals, in one place, behind one version gate.
 
 XlsxWriter writes each `<c>` element through a generic path: an attribute list, and a
 regular-expression search per attribute to escape it. A cell reference (`C14`) and a style
-index (`5`) never need escaping, so for formatted numbers, strings, formulas and blanks this
-writes the same bytes directly; everything else (unformatted cells, booleans, errors, rich
-strings, array formulas) goes through XlsxWriter's own method.
+index (`5`) never need escaping, so for formatted numbers, strings, formulas and blanks
+`install` writes the same bytes directly; everything else (unformatted cells, booleans,
+errors, rich strings, array formulas) goes through XlsxWriter's own method. The writers
+also call the row/column cell methods (`_write_string` ...) without XlsxWriter's A1-notation
+wrapper, and skip its `_prepare_formula`, which runs ~30 regular expressions over every
+formula to prefix Excel 365 dynamic-array functions that the LKj formulas never use
+(tests/test_lkj.py checks that no formula uses one).
 
-It reaches into XlsxWriter's private `Worksheet._write_cell` (and write/lkj.py into its
-`_write_string`/`_write_number`/`_write_formula`/`_write_blank`), so it is used only with the
-XlsxWriter versions it was checked against (`CHECKED`); `tests/test_lkj.py` compares the
-worksheet XML it writes with XlsxWriter's own, cell for cell, on every run.
+All of it only with the XlsxWriter versions it was checked against (`CHECKED`); with any
+other version the public methods are used. tests/test_lkj.py compares the worksheet XML
+written with and without it, byte for byte, on every run.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-CHECKED = ("3.3.",)  # XlsxWriter versions whose _write_cell this reproduces
+CHECKED = ("3.3.",)  # XlsxWriter versions whose internals this reproduces
 _ERRORS = frozenset(("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!"))
 
 
@@ -25,6 +28,20 @@ def usable() -> bool:
     import xlsxwriter
 
     return xlsxwriter.__version__.startswith(CHECKED)
+
+
+def _prepare_formula(formula: str, expand_future_functions: bool = False) -> str:
+    return formula[1:] if formula.startswith("=") else formula
+
+
+def cell_writers(ws: Any, fast: bool) -> tuple[Callable, Callable, Callable, Callable]:
+    """The (string, number, formula, blank) writers of worksheet `ws`, each called as
+    `(row, col, value, format[, stored value])`; with `fast`, the direct ones."""
+    if not fast:
+        return ws.write_string, ws.write_number, ws.write_formula, ws.write_blank
+    ws._prepare_formula = _prepare_formula  # an instance attribute: unused if renamed
+    install(ws)
+    return ws._write_string, ws._write_number, ws._write_formula, ws._write_blank
 
 
 def install(ws: Any) -> None:

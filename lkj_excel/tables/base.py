@@ -1,0 +1,69 @@
+"""What every table builder starts from: the checked report, its figures and the settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import figures as F
+from .model import NUMBER
+from ..contract import PERCENT_UNITS
+from ..money import format_rp
+
+
+@dataclass
+class Source:
+    """A checked report with its figures, and the check ids found at each input cell."""
+
+    report: Any  # pipeline.FileReport
+    settings: Any  # settings.Settings
+    figures: F.Figures
+    _ids: dict[tuple[str | None, str | None], list[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for f in self.report.findings:
+            ids = self._ids.setdefault((f.sheet, f.cell), [])
+            if f.check not in ids:
+                ids.append(f.check)
+
+    def sheet_name(self, contract_sheet: str) -> str:
+        """The name a contract sheet has in the input file."""
+        data = self.report.data
+        return data.sheets.get(contract_sheet, contract_sheet) if data else contract_sheet
+
+    def ids(self, contract_sheet: str, addr: str | None) -> list[str]:
+        """The check ids of the findings at one input cell."""
+        return self._ids.get((self.sheet_name(contract_sheet), addr), [])
+
+    def where(self, contract_sheet: str, val: Any) -> str | None:
+        """`Realisasi!C14`: where an input value (a model.Val) came from."""
+        addr = val.addr if val is not None else None
+        return f"{contract_sheet}!{addr}" if addr else None
+
+    def typed_note(self, sheet: str, val: Any, shown: int | None) -> str | None:
+        """The note of an amount whose typed figure differs from the one shown: what was
+        typed and the checks that fired on that cell; None when they agree."""
+        if val is None:
+            return None
+        if val.unknown:
+            raw = val.cell.raw if val.cell is not None else None
+            text = f"Tertulis '{raw}' (tidak terbaca)" if raw is not None else "Tidak terbaca"
+        elif val.value is not None and shown is not None and val.value != shown:
+            text = f"Tertulis {format_rp(val.value)}"
+        elif val.value is not None and shown is None:
+            text = f"Tertulis {format_rp(val.value)}; jumlah rinciannya tidak diketahui"
+        else:
+            return None
+        ids = self.ids(sheet, val.addr)
+        if ids:
+            text += "; " + ", ".join(ids)
+        return text
+
+
+def value_kind(ind: F.Indicator) -> str:
+    """How an indicator's target and realisation are shown: a percentage, a number with its
+    unit, or a plain number."""
+    if ind.is_percent:
+        return "percent"
+    unit = ind.pk.satuan.value
+    return f"unit:{unit}" if unit and str(unit).strip().lower() not in PERCENT_UNITS else NUMBER

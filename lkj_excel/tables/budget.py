@@ -1,0 +1,109 @@
+"""Realisasi Anggaran: the budget table in tree order, its total, and the rows that could not
+be placed (output.md sheet 5)."""
+
+from __future__ import annotations
+
+from .. import figures as F
+from .base import Source
+from .formulas import difference, not_known, ratio, sum_rows
+from .model import AMOUNT, EMPTY, PERCENT, TEXT, TOTAL, Column, Ref, Table, Value
+from .text import text
+
+ID = "realisasi_anggaran"
+UNPLACED_ID = "realisasi_anggaran_lain"
+SHEET = "Realisasi"
+
+COLUMNS = [Column("kode", "Kode"), Column("uraian", "Uraian"), Column("pagu", "Pagu", AMOUNT),
+           Column("realisasi", "Realisasi", AMOUNT), Column("sisa", "Sisa", AMOUNT),
+           Column("serapan", "Serapan", PERCENT)]
+
+_PAGU, _REAL = Ref("pagu"), Ref("realisasi")
+SISA = difference(_PAGU, _REAL)
+SERAPAN = ratio(_REAL, _PAGU)
+
+
+def serapan(pagu: int | None, realisasi: int | None) -> Value:
+    """Serapan = Realisasi ÷ Pagu; with Pagu 0 it cannot be computed (said as text)."""
+    if pagu == 0:
+        return Value(F.TIDAK_DAPAT, TEXT, mark="muted")
+    return Value(F.serapan(pagu, realisasi), PERCENT, SERAPAN)
+
+
+def budget_tables(src: Source) -> tuple[Table, Table | None]:
+    """The placed budget rows with their total row, and the rows that could not be placed
+    (None when there are none). The row of each budget row is `index[id(row)]`."""
+    budget = src.report.budget
+    table = Table(ID, "Realisasi Anggaran", list(COLUMNS))
+    tree = list(budget.tree()) if budget is not None else []
+    if not tree and (budget is None or budget.total is None):
+        table.empty = "Sheet Realisasi tidak ada atau tidak berisi baris anggaran."
+        return table, None
+    index = {id(b): i for i, b in enumerate(tree)}
+    for b in tree:
+        table.add(_row(src, b, index), level=b.level or 3, key=b)
+    fig = src.figures
+    progs = [index[id(p)] for p in budget.programs]
+    t = budget.total
+    cells: list = [EMPTY, Value("JUMLAH")]
+    for col, field, shown in ((2, "pagu", fig.pagu), (3, "realisasi", fig.realisasi)):
+        note = src.typed_note(SHEET, getattr(t, field), shown) if t is not None else None
+        mark = "typed" if note else None
+        source = src.where(SHEET, getattr(t, field)) if t is not None else None
+        if progs:
+            cells.append(Value(shown, AMOUNT, sum_rows(field, progs), source, mark=mark, note=note))
+        else:
+            cells.append(Value(0, AMOUNT, None, source, mark=mark, note=note))
+    note = src.typed_note(SHEET, t.sisa, fig.sisa) if t is not None else None
+    cells.append(Value(fig.sisa, AMOUNT, SISA, src.where(SHEET, t.sisa) if t else None,
+                       mark="typed" if note else None, note=note))
+    cells.append(serapan(fig.pagu, fig.realisasi))
+    table.add(cells, TOTAL)
+    unplaced = None
+    if budget.unplaced:
+        unplaced = Table(UNPLACED_ID, "Baris yang tidak dapat ditempatkan (tidak ikut dijumlahkan)",
+                         [*COLUMNS, Column("keterangan", "Keterangan")])
+        for b in budget.unplaced:
+            where = f"Realisasi!{b.kode.addr or b.uraian.addr or ''}".rstrip("!")
+            ids = src.ids(SHEET, b.kode.addr)
+            note = f"{where}: {b.placement_note or 'tidak dapat ditempatkan'}"
+            if ids:
+                note += f" ({', '.join(ids)})"
+            unplaced.add([
+                Value(text(b.kode), source=src.where(SHEET, b.kode), mark="placed"),
+                Value(text(b.uraian), source=src.where(SHEET, b.uraian), mark="placed"),
+                Value(b.c_pagu, AMOUNT, source=src.where(SHEET, b.pagu)),
+                Value(b.c_realisasi, AMOUNT, source=src.where(SHEET, b.realisasi)),
+                Value(b.c_sisa, AMOUNT, SISA),
+                serapan(b.c_pagu, b.c_realisasi),
+                Value(note),
+            ], key=b)
+    return table, unplaced
+
+
+def _row(src: Source, b, index: dict[int, int]) -> list[Value]:
+    placed = "placed" if b.placed_by_position else None
+    note = None
+    if b.placed_by_position:
+        ids = src.ids(SHEET, b.kode.addr)
+        note = b.placement_note[:1].upper() + b.placement_note[1:]
+        note += f"; {', '.join(ids)}" if ids else ""
+    cells = [Value(text(b.kode), source=src.where(SHEET, b.kode), mark=placed, note=note),
+             Value(text(b.uraian), source=src.where(SHEET, b.uraian), mark=placed)]
+    kids = [index[id(c)] for c in b.children]
+    for field, shown in (("pagu", b.c_pagu), ("realisasi", b.c_realisasi)):
+        val = getattr(b, field)
+        note = src.typed_note(SHEET, val, shown)
+        source = src.where(SHEET, val)
+        if kids:
+            cells.append(Value(shown, AMOUNT, sum_rows(field, kids), source,
+                               mark="typed" if note else None, note=note))
+        elif shown is None:
+            cells.append(Value(None, AMOUNT, not_known(), source, mark="typed", note=note))
+        else:
+            cells.append(Value(shown, AMOUNT, None, source, mark="typed" if note else None,
+                               note=note))
+    note = src.typed_note(SHEET, b.sisa, b.c_sisa)
+    cells.append(Value(b.c_sisa, AMOUNT, SISA, src.where(SHEET, b.sisa),
+                       mark="typed" if note else None, note=note))
+    cells.append(serapan(b.c_pagu, b.c_realisasi))
+    return cells
