@@ -11,6 +11,9 @@ from ..contract import PERCENT_UNITS
 from ..money import format_rp
 
 
+_NONE: list[str] = []
+
+
 @dataclass
 class Source:
     """A checked report with its figures, and the check ids found at each input cell."""
@@ -21,24 +24,22 @@ class Source:
     _ids: dict[tuple[str | None, str | None], list[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        data = self.report.data
+        contract = {v: k for k, v in data.sheets.items()} if data else {}
         for f in self.report.findings:
-            ids = self._ids.setdefault((f.sheet, f.cell), [])
+            ids = self._ids.setdefault((contract.get(f.sheet, f.sheet), f.cell), [])
             if f.check not in ids:
                 ids.append(f.check)
 
-    def sheet_name(self, contract_sheet: str) -> str:
-        """The name a contract sheet has in the input file."""
-        data = self.report.data
-        return data.sheets.get(contract_sheet, contract_sheet) if data else contract_sheet
-
     def ids(self, contract_sheet: str, addr: str | None) -> list[str]:
-        """The check ids of the findings at one input cell."""
-        return self._ids.get((self.sheet_name(contract_sheet), addr), [])
+        """The check ids of the findings at one input cell (of a contract sheet)."""
+        return self._ids.get((contract_sheet, addr), _NONE)
 
-    def where(self, contract_sheet: str, val: Any) -> str | None:
-        """`Realisasi!C14`: where an input value (a model.Val) came from."""
-        addr = val.addr if val is not None else None
-        return f"{contract_sheet}!{addr}" if addr else None
+    @staticmethod
+    def where(contract_sheet: str, val: Any) -> tuple[str, Any] | None:
+        """Where an input value (a model.Val) came from, as a Value's `source`; see
+        model.source_text."""
+        return None if val is None else (contract_sheet, val)
 
     def typed_note(self, sheet: str, val: Any, shown: int | None) -> str | None:
         """The note of an amount whose typed figure differs from the one shown: what was

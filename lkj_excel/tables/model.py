@@ -86,7 +86,8 @@ class Value:
     """One cell of a table. `value` None with no formula is an empty cell; a formula whose
     value is None is a figure that is not known (the workbook stores #N/A).
 
-    `mark`: `typed` (differs from what the office typed, or could not be read), `placed`
+    `source` is where the value was read: (contract sheet, the input `model.Val`), see
+    `source_text`. `mark`: `typed` (differs from what the office typed, or could not be read), `placed`
     (the row was placed by its position, not its code), `muted` (an explanation, not a
     figure). `note` says why (the workbook's cell comment). `span` > 1: the value covers
     that many rows of its column (a sasaran over its indicators); the rows below hold
@@ -102,6 +103,15 @@ class Value:
 
     def __repr__(self) -> str:
         return f"Value({self.value!r}, {self.kind}, {self.formula!r})"
+
+
+def source_text(v: Value) -> str | None:
+    """`Realisasi!C14`: the input cell a value came from (None when it has none)."""
+    if v.source is None:
+        return None
+    sheet, val = v.source
+    addr = val.addr
+    return f"{sheet}!{addr}" if addr else None
 
 
 COVERED = Value()  # a cell inside the span of the value above it

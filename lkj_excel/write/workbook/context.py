@@ -10,7 +10,7 @@ from typing import Any
 
 from ...tables import Formula, Ref, Rows, Span, Table
 from ..styles import Formats
-from .a1 import a1, sheet_ref, sum_formula
+from .a1 import a1, col, sheet_ref, sum_formula
 
 
 @dataclass(slots=True)
@@ -35,6 +35,7 @@ class Context:
     sheets: dict[str, Any] = field(default_factory=dict)  # name -> layout.Sheet
     placed: dict[str, Placement] = field(default_factory=dict)  # table id -> placement
     styles: dict[tuple, tuple] = field(default_factory=dict)  # cell style lookups, per workbook
+    compiled: dict[tuple[int, int], str | None] = field(default_factory=dict)  # see excel()
 
     @property
     def office_line(self) -> str:
@@ -72,8 +73,15 @@ class Context:
 
     def excel(self, formula: Formula, here: Placement, r: int) -> str:
         """The Excel formula of an intent standing in sheet row `r` of the table placed at
-        `here`."""
-        return excel(formula, here, r, self.placed)
+        `here`. The same intent on every row of a table (Sisa, Serapan ...) is resolved
+        once into a pattern with only the row number left to fill in."""
+        key = (id(formula), id(here))
+        pattern = self.compiled.get(key, _UNSET)
+        if pattern is _UNSET:
+            pattern = self.compiled[key] = _pattern(formula, here, self.placed)
+        if pattern is None:
+            return excel(formula, here, r, self.placed)
+        return pattern.format(r + 1)
 
 
 def _cell(ref: Ref, here: Placement, r: int, placed: dict[str, Placement]) -> str:
@@ -88,6 +96,27 @@ def _span(span: Span, here: Placement, placed: dict[str, Placement]) -> str:
     c = p.cols[span.col]
     text = f"{a1(p.rows[span.first], c, span.absolute)}:{a1(p.rows[span.last], c, span.absolute)}"
     return text if p.sheet == here.sheet else sheet_ref(p.sheet, text)
+
+
+_UNSET = object()
+_ROW = "\x00ROW\x00"
+
+
+def _pattern(formula: Formula, here: Placement, placed: dict[str, Placement]) -> str | None:
+    """`=C{0}-D{0}`: the formula with its own row left as `{0}` (None for a sum over rows)."""
+    if formula.template is None:
+        return None
+    parts = []
+    for a in formula.args:
+        if a.__class__ is Ref and a.row is None and a.table is None:
+            c = col(here.cols[a.col])
+            parts.append(f"${c}${_ROW}" if a.absolute else f"{c}{_ROW}")
+        elif a.__class__ is Ref:
+            parts.append(_cell(a, here, 0, placed))
+        else:
+            parts.append(_span(a, here, placed))
+    text = formula.template.format(*parts)
+    return text.replace("{", "{{").replace("}", "}}").replace(_ROW, "{0}")
 
 
 def excel(formula: Formula, here: Placement, r: int,
