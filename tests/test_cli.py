@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import openpyxl
@@ -142,3 +144,28 @@ def test_input_never_modified(tmp_path):
 def test_top_level(args):
     result = run(*args)
     assert result.exit_code == 0
+
+
+def test_cli_import_and_help_stay_light():
+    """`lkj-excel --help` (and each command's --help) must not import the workbook reader
+    or writers: they are imported inside the commands that use them."""
+    code = (
+        "import sys\n"
+        "import lkj_excel.cli as cli\n"
+        "heavy = ('xlsxwriter', 'python_calamine', 'openpyxl', 'pandas',\n"
+        "         'lkj_excel.pipeline', 'lkj_excel.read', 'lkj_excel.write')\n"
+        "def loaded():\n"
+        "    return sorted(m for m in sys.modules if m.split('.')[0] in heavy or\n"
+        "                  any(m == h or m.startswith(h + '.') for h in heavy))\n"
+        "print('import', loaded())\n"
+        "for args in (['--help'], *([c, '--help'] for c in cli.main.commands)):\n"
+        "    try:\n"
+        "        cli.main(args, prog_name='lkj-excel')\n"
+        "    except SystemExit as exc:\n"
+        "        assert exc.code == 0, (args, exc.code)\n"
+        "print('help', loaded())\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    lines = [ln for ln in proc.stdout.splitlines() if ln.startswith(("import ", "help "))]
+    assert lines == ["import []", "help []"], proc.stdout[-2000:]
