@@ -89,7 +89,13 @@ def template(output, perangkat_daerah, pemerintah_daerah, tahun, triwulan, nama_
 
 @main.command("checks")
 def checks_cmd() -> None:
-    """Daftar semua pemeriksaan: id, tingkat, dan artinya."""
+    """Daftar semua pemeriksaan: id, tingkat, dan artinya.
+
+    \b
+    Contoh:
+      lkj-excel checks
+      lkj-excel checks > daftar-pemeriksaan.txt
+    """
     catalogue = api.checks()
     width = max(len(c.id) for c in catalogue)
     for c in catalogue:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import shlex
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import click
 import openpyxl
 import pytest
 from click.testing import CliRunner
@@ -144,6 +146,42 @@ def test_input_never_modified(tmp_path):
 def test_top_level(args):
     result = run(*args)
     assert result.exit_code == 0
+
+
+def _all_commands(group: click.Group, path: tuple[str, ...] = ("lkj-excel",)):
+    """Every command under `group` (sub-groups included) with its full invocation."""
+    for name, cmd in sorted(group.commands.items()):
+        yield (*path, name), cmd
+        if isinstance(cmd, click.Group):
+            yield from _all_commands(cmd, (*path, name))
+
+
+@pytest.mark.parametrize(("path", "cmd"), list(_all_commands(main)),
+                         ids=lambda x: " ".join(x) if isinstance(x, tuple) else "")
+def test_every_command_help_has_an_example(path, cmd):
+    """A test fails if a command has no help, or its `--help` shows no `Contoh:` (example)
+    block of runs of that command with options it really has."""
+    assert cmd.help and cmd.help.strip(), f"{' '.join(path)} has no help"
+    result = run(*path[1:], "--help")
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert "Contoh:" in [ln.strip() for ln in lines], f"{' '.join(path)} --help has no example"
+    start = [ln.strip() for ln in lines].index("Contoh:") + 1
+    examples = []
+    for ln in lines[start:]:
+        if not ln.strip():
+            break
+        examples.append(ln.strip())
+    assert examples, f"{' '.join(path)}: Contoh: is empty"
+    options = {o for p in cmd.params for o in (*p.opts, *p.secondary_opts)}
+    for example in examples:
+        words = shlex.split(example)
+        words = words[:next((i for i, w in enumerate(words) if w in ("|", ">", "<")),
+                            len(words))]
+        assert tuple(words[:len(path)]) == path, f"example {example!r} does not run {path}"
+        for word in words[len(path):]:
+            if word.startswith("-"):
+                assert word.split("=")[0] in options, f"{example!r}: no option {word}"
 
 
 def test_cli_import_and_help_stay_light():
