@@ -166,6 +166,7 @@ YA_TIDAK = (
     Choice("Tidak", ("T", "Belum", "-")),
 )
 DOKUMEN = (Choice("RKPDes"), Choice("APBDes"), Choice("LPPDes"))
+DOCS = tuple(c.value for c in DOKUMEN)  # the village documents, in this order everywhere
 JENIS_KELAMIN = (Choice("L", ("Laki-laki",)), Choice("P", ("Perempuan",)))
 STATUS_PEGAWAI = (Choice("PNS"), Choice("PPPK"), Choice("Non PNS"), Choice("Pendamping"))
 TRIWULAN_VALUES = ("I", "II", "III", "IV")

@@ -26,6 +26,7 @@ from ..contract import (
 from ..findings import Finding
 from ..model import (
     BudgetRow,
+    Cell,
     FacItem,
     Identity,
     PKRow,
@@ -35,7 +36,7 @@ from ..model import (
     WorkbookData,
 )
 from . import values as V
-from .tables import Cell, Row, Table, find_sheet, read_table
+from .tables import Row, Table, find_sheet, read_table
 from .workbook import RawBook, RawSheet, address
 
 _KIND_LABEL = {
@@ -307,38 +308,27 @@ def _identity(rd: Reader, table: Table) -> Identity:
     for item in IDENTITY_ITEMS:
         if item.isian in seen or table.header_row is None:
             continue
-        if item.kind in (Kind.YEAR, Kind.TRIWULAN):
-            rd.report("identity.invalid", table.sheet, None,
-                      f"Isian '{item.isian}' tidak ada di sheet {table.sheet}.")
-        elif item.required:
+        ident.missing.append(item.isian)
+        if item.required and item.kind not in (Kind.YEAR, Kind.TRIWULAN):
+            # Tahun Anggaran and Triwulan are judged by checks.identity (identity.invalid)
             rd.report("cell.required", table.sheet, None,
                       f"Isian '{item.isian}' tidak ada di sheet {table.sheet}.")
     return ident
 
 
 def _identity_period(rd: Reader, table: Table, row: Row, item) -> Val:
-    """Tahun Anggaran / Triwulan: `identity.invalid` replaces cell.required/cell.invalid;
-    a formula without a cached value is reported as such and makes the item invalid too."""
+    """Tahun Anggaran / Triwulan as read: the value, or unknown with its cell. A blank or
+    unreadable value is judged by checks.identity (`identity.invalid` replaces
+    cell.required/cell.invalid); a formula without a cached value is reported here too."""
     cell = row.get("Nilai")
-    addr, merged = (cell.addr, cell.merged) if cell else rd.blank_at(table, row, "Nilai")
-    what = "tahun 2000-2100" if item.kind is Kind.YEAR else "I, II, III atau IV"
     if cell is None:
-        rd.report("identity.invalid", table.sheet, addr,
-                  f"{item.isian} kosong di {table.sheet}!{addr}; isi dengan {what}.",
-                  merged=merged)
+        addr, merged = rd.blank_at(table, row, "Nilai")
         return Val(None, None, False, addr, merged)
     if cell.no_value:
         rd.no_value(cell, table.sheet, None)
-        rd.report("identity.invalid", table.sheet, addr,
-                  f"{item.isian} di {table.sheet}!{addr} berisi rumus tanpa nilai tersimpan, "
-                  f"jadi tidak dapat dibaca; isi dengan {what}.", merged=merged)
         return Val(None, cell, True)
     parsed = V.parse_year(cell.raw) if item.kind is Kind.YEAR else V.parse_triwulan(cell.raw)
     if parsed.flag in ("invalid", "blank") or parsed.value is None:
-        shown = _show(cell.raw)
-        rd.report("identity.invalid", table.sheet, addr,
-                  f"{item.isian} '{shown}' di {table.sheet}!{addr} tidak valid; isi dengan {what}.",
-                  found=_found(cell.raw, item.kind), merged=merged)
         return Val(None, cell, True)
     return Val(parsed.value, cell)
 
@@ -384,29 +374,21 @@ def _opt(rd: Reader, table: Table, row: Row, name: str, kode, pct: bool = False)
 
 
 def _target(rd: Reader, table: Table, row: Row, kode, pct: bool) -> Val:
+    """The Target as read. A blank, unreadable or unusable (0 or less) target is judged by
+    checks.pk (`pk.target_missing` replaces cell.required/cell.invalid); a formula without
+    a cached value is reported here too."""
     if not table.has("Target"):
         return Val()
     cell = row.get("Target")
-    addr, merged = (cell.addr, cell.merged) if cell else rd.blank_at(table, row, "Target")
-    if cell is not None and cell.no_value:
-        # reported as such, and the target is unusable: both (checks.md, "Replacements")
+    if cell is None:
+        addr, merged = rd.blank_at(table, row, "Target")
+        return Val(None, None, False, addr, merged)
+    if cell.no_value:
         rd.no_value(cell, table.sheet, kode)
-        rd.report("pk.target_missing", table.sheet, addr,
-                  f"Indikator di {table.sheet}!{addr} tidak punya target yang dapat dipakai "
-                  f"(Target berisi rumus tanpa nilai tersimpan); capaian tidak dapat dihitung.",
-                  kode=kode, merged=merged)
         return Val(None, cell, True)
-    parsed = None
-    if cell is not None:
-        parsed = V.parse_percent(cell.raw, cell.percent) if pct else V.parse_number(cell.raw)
-    if parsed is None or parsed.flag in ("invalid", "blank") or not parsed.value or parsed.value <= 0:
-        shown = "kosong" if cell is None else f"'{_show(cell.raw)}'"
-        rd.report("pk.target_missing", table.sheet, addr,
-                  f"Indikator di {table.sheet}!{addr} tidak punya target yang dapat dipakai "
-                  f"(Target {shown}); capaian tidak dapat dihitung.", kode=kode,
-                  found=None if cell is None else _found(cell.raw, Kind.NUMBER, pct),
-                  merged=merged)
-        return Val(None, cell, cell is not None, addr, merged)
+    parsed = V.parse_percent(cell.raw, cell.percent) if pct else V.parse_number(cell.raw)
+    if parsed.flag in ("invalid", "blank") or not parsed.value or parsed.value <= 0:
+        return Val(None, cell, True)
     return rd._flagged(parsed, cell, table.sheet, "Target", kode, Kind.NUMBER, pct)
 
 

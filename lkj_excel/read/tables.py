@@ -8,30 +8,10 @@ from typing import Any
 
 from ..contract import IDENTITAS, IDENTITY_ITEMS, Kind, Sheet, norm_header, norm_sheet
 from ..findings import Finding
+from ..model import Cell
 from .workbook import RawBook, RawSheet, address, col_letter
 
 HEADER_SEARCH_ROWS = 15
-
-
-@dataclass(slots=True)
-class Cell:
-    """A value read from a cell. `addr` is the cell findings point at (for a merged value,
-    the merged range's first cell)."""
-
-    raw: Any
-    addr: str
-    row: int
-    col: int
-    no_value: bool = False  # a formula without a cached value
-    percent: bool | None = False  # has a percent number format (None: unknown)
-    merged: bool = False
-
-    @property
-    def blank(self) -> bool:
-        if self.no_value:
-            return False
-        raw = self.raw
-        return raw is None or (isinstance(raw, str) and not raw.strip())
 
 
 @dataclass

@@ -119,8 +119,6 @@ def write_lkj(report, settings, path: str | Path, run_time: dt.datetime) -> Path
     from ..settings import Settings
 
     settings = settings or Settings()
-    if report.figures is None:
-        report.figures = F.compute(report, settings)
     fig = report.figures
     target = Path(path)
     naive = run_time.replace(tzinfo=None) if run_time.tzinfo else run_time
@@ -802,7 +800,7 @@ class _Writer:
         sh = self.s["Realisasi Anggaran"]
         sh.caps.update({0: 20, 1: 60})
         sh.mins.update({2: 14, 3: 14, 4: 14, 5: 10})
-        budget = self.report.budget
+        budget = self.fig.budget
         tree = list(budget.tree()) if budget is not None else []
         r0 = TITLE_ROWS
         if not tree and (budget is None or budget.total is None):
@@ -1026,10 +1024,9 @@ class _Writer:
     def dokumen_desa(self) -> None:
         sh = self.s["Dokumen Desa"]
         vf = self.fig.villages
-        vc = self.report.villages
         r0 = TITLE_ROWS
-        if vf is None or vc is None or vf.n == 0:
-            why = ("Sheet LPPDes tidak ada di isian." if vc is None
+        if vf is None or vf.n == 0:
+            why = ("Sheet LPPDes tidak ada di isian." if vf is None
                    else "Sheet LPPDes tidak berisi desa.")
             sh.no_data(r0, why)
             return
@@ -1042,7 +1039,7 @@ class _Writer:
         for n, key in enumerate(vf.villages, 1):
             sh.blocks.append((r, r + len(F.DOCS) - 1))
             for k, doc in enumerate(F.DOCS):
-                d = vc.docs.get((key, doc))
+                d = vf.docs.get((key, doc))
                 if k == 0:
                     sh.number(r, 0, n, "whole", "center")
                 else:
@@ -1082,10 +1079,7 @@ class _Writer:
         doc_rows = {}
         for doc in F.DOCS:
             sh.text(r, 1, doc)
-            counts = {"Tepat Waktu": 0, "Terlambat": 0, "Belum": 0, "Tidak Diketahui": 0}
-            for key in vf.villages:
-                d = vc.docs.get((key, doc))
-                counts[d.status if d is not None else "Belum"] += 1
+            counts = vf.statuses[doc]
             for col, status in ((2, "Tepat Waktu"), (3, "Terlambat"), (4, "Belum")):
                 sh.formula(r, col, f'=COUNTIFS({docs_rng},"{doc}",{st_rng},"{status}")',
                            counts[status], "whole", "center")
@@ -1098,7 +1092,8 @@ class _Writer:
         sh.text(r, 1, "Ketiga dokumen (desa × 3)", "total")
         for col in (2, 3, 4):
             sh.formula(r, col, f"=SUM({_a1(rows[0], col)}:{_a1(rows[-1], col)})",
-                       self._count_all(vf, vc, col), "whole", "center", "total")
+                       vf.count({2: "Tepat Waktu", 3: "Terlambat", 4: "Belum"}[col]), "whole",
+                       "center", "total")
         sh.formula(r, 5, f"={_a1(rows[0], 5)}*3", vf.n * 3, "whole", "center", "total")
         sh.formula(r, 6, f"={_a1(r, 2)}/{_a1(r, 5)}", vf.all_fraction, "percent", "total")
         self.doc_pct["Dokumen Desa"] = sh.ref(r, 6)
@@ -1108,16 +1103,6 @@ class _Writer:
                    "Batas Waktu kosong atau tidak terbaca (tidak dihitung tepat waktu). Desa yang tertulis "
                    "lebih dari sekali untuk satu dokumen dihitung sekali (baris pertama).", 6)
         sh.row = r + 1
-
-    @staticmethod
-    def _count_all(vf: F.VillageFigure, vc, col: int) -> int:
-        status = {2: "Tepat Waktu", 3: "Terlambat", 4: "Belum"}[col]
-        n = 0
-        for key in vf.villages:
-            for doc in F.DOCS:
-                d = vc.docs.get((key, doc))
-                n += (d.status if d is not None else "Belum") == status
-        return n
 
     # --- Rekonsiliasi ------------------------------------------------------------------------------
 
@@ -1268,7 +1253,7 @@ class _Writer:
                     sh.text(rr, 3, _text(ind.pk.target), "typed")
             r = rows[-1] + 1
             sh.blocks.append((rows[0] - 1, rows[-1]))
-            lines = F.budget_lines(t.rows, self.report.budget)
+            lines = F.budget_lines(t.rows, self.fig.budget)
             if lines:
                 r += 1
                 start = r
