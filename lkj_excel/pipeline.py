@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import catalogue as C
 from . import checks
 from .codes import Nomenclature
 from .contract import SHEETS
@@ -118,15 +119,16 @@ def check_source(source: str | Path | bytes, display: str, settings: Settings | 
         raw_bytes = source if isinstance(source, bytes) else Path(source).read_bytes()
     except OSError as exc:
         rep.readable = False
-        rep.findings.append(Finding("file.unreadable", None, None,
-                                    f"Berkas tidak dapat dibuka: {exc.strerror or exc}."))
+        rep.findings.append(C.FILE_UNREADABLE.finding(
+            None, None,
+            f"Berkas tidak dapat dibuka: {exc.strerror or exc}."))
         return rep
     rep.sha256 = hashlib.sha256(raw_bytes).hexdigest()
     try:
         book = open_book(raw_bytes, display, wanted=wanted_sheet)
     except Unreadable as exc:
         rep.readable = False
-        rep.findings.append(Finding("file.unreadable", None, None, f"Berkas tidak terbaca: {exc}."))
+        rep.findings.append(C.FILE_UNREADABLE.finding(None, None, f"Berkas tidak terbaca: {exc}."))
         return rep
     findings: list[Finding] = []
     data = load(book, findings)

@@ -3,6 +3,7 @@ repeats, missing parents and the nomenclature (checks.md budget.code_*)."""
 
 from __future__ import annotations
 
+from .. import catalogue as C
 from ..codes import LEVEL_NAMES, Nomenclature, code_key, is_valid, parent_key
 from ..findings import Finding
 from ..model import Budget, BudgetRow
@@ -24,8 +25,8 @@ def code_duplicate(budget: Budget, sheet: str, findings: list[Finding]) -> None:
     """budget.code_duplicate: a Kode already used by an earlier row."""
     for r, first in budget.duplicates:
         code = r.kode.value
-        findings.append(Finding(
-            "budget.code_duplicate", sheet, r.kode.addr,
+        findings.append(C.BUDGET_CODE_DUPLICATE.finding(
+            sheet, r.kode.addr,
             f"Kode {code} di {sheet}!{r.kode.addr} sudah dipakai di baris {first.row} "
             f"({first.kode.addr}); keduanya tetap dijumlahkan.",
             kode=code, found=code))
@@ -42,8 +43,8 @@ def code_format(budget: Budget, sheet: str, findings: list[Finding]) -> None:
         code = r.kode.value
         if is_valid(code):
             continue
-        findings.append(Finding(
-            "budget.code_format", sheet, r.kode.addr,
+        findings.append(C.BUDGET_CODE_FORMAT.finding(
+            sheet, r.kode.addr,
             f"Kode '{code}' di {sheet}!{r.kode.addr} tidak sesuai bentuk nomenklatur "
             f"(program 7.01.01, kegiatan 7.01.01.2.01, sub kegiatan 7.01.01.2.01.0001){_where(r)}.",
             kode=code, found=code, merged=r.kode.merged))
@@ -58,8 +59,8 @@ def code_orphan(budget: Budget, sheet: str, findings: list[Finding]) -> None:
         pk = parent_key(code_key(code))
         if pk is None or pk in budget.by_key:
             continue
-        findings.append(Finding(
-            "budget.code_orphan", sheet, r.kode.addr,
+        findings.append(C.BUDGET_CODE_ORPHAN.finding(
+            sheet, r.kode.addr,
             f"Kode induk {'.'.join(pk)} dari {LEVEL_NAMES[r.level]} {code} ({sheet}!{r.kode.addr}) "
             f"tidak punya baris{_where(r)}.",
             kode=code, found=code, merged=r.kode.merged))
@@ -82,14 +83,14 @@ def code_unknown(budget: Budget, sheet: str, nomen: Nomenclature, findings: list
         known = nomen.name(key)
         if known is None:
             if not repeat:
-                findings.append(Finding(
-                    "budget.code_unknown", sheet, r.kode.addr,
+                findings.append(C.BUDGET_CODE_UNKNOWN.finding(
+                    sheet, r.kode.addr,
                     f"Kode {code} tidak ada di nomenklatur urusan {'.'.join(key[:2])}.",
                     kode=code, found=code, merged=r.kode.merged))
             continue
         uraian = r.uraian.value
         if uraian is not None and not nomen.same_name(key, uraian):
-            findings.append(Finding(
-                "budget.code_unknown", sheet, r.uraian.addr,
+            findings.append(C.BUDGET_CODE_UNKNOWN.finding(
+                sheet, r.uraian.addr,
                 f"Uraian kode {code} tertulis '{uraian}', menurut nomenklatur '{known}'.",
                 kode=code, found=uraian, expected=known, merged=r.uraian.merged))

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .. import catalogue as C
 from ..codes import LEVEL_NAMES
-from ..findings import Finding
+from ..findings import Check, Finding
 from ..model import Budget, BudgetRow, sum_known
 from ..money import format_rp, to_decimal
 
@@ -47,8 +48,8 @@ def leaf_required(budget: Budget, sheet: str, findings: list[Finding]) -> None:
             for field in ("pagu", "realisasi"):
                 v = getattr(row, field)
                 if v.value is None and not v.unknown and not row.is_total and v.addr is not None:
-                    findings.append(Finding(
-                        "cell.required", sheet, v.addr,
+                    findings.append(C.CELL_REQUIRED.finding(
+                        sheet, v.addr,
                         f"{FIELD_LABEL[field]} {_what(row)} wajib diisi pada baris tanpa rincian "
                         f"({sheet}!{v.addr} kosong).", kode=row.kode.value))
 
@@ -74,16 +75,16 @@ def sum_pagu(budget: Budget, sheet: str, findings: list[Finding]) -> None:
     """budget.sum_pagu: a typed Pagu that equals neither the sum of its children as typed
     nor the sum of the detail."""
     for row in _parents_bottom_up(budget):
-        _sum(row, "pagu", "budget.sum_pagu", sheet, findings)
+        _sum(row, "pagu", C.BUDGET_SUM_PAGU, sheet, findings)
 
 
 def sum_realisasi(budget: Budget, sheet: str, findings: list[Finding]) -> None:
     """budget.sum_realisasi: the same for Realisasi."""
     for row in _parents_bottom_up(budget):
-        _sum(row, "realisasi", "budget.sum_realisasi", sheet, findings)
+        _sum(row, "realisasi", C.BUDGET_SUM_REALISASI, sheet, findings)
 
 
-def _sum(row: BudgetRow, field: str, check: str, sheet: str, findings: list[Finding]) -> None:
+def _sum(row: BudgetRow, field: str, check: Check, sheet: str, findings: list[Finding]) -> None:
     typed = getattr(row, field).known
     if typed is None:
         return
@@ -100,9 +101,9 @@ def _sum(row: BudgetRow, field: str, check: str, sheet: str, findings: list[Find
     if as_typed is not None and as_typed != detail:
         msg += (f"; jumlah {label.lower()} {noun} sebagaimana tertulis "
                 f"{format_rp(as_typed)}")
-    findings.append(Finding(check, sheet, getattr(row, field).addr, msg + ".",
-                            kode=row.kode.value, found=to_decimal(typed),
-                            expected=to_decimal(detail)))
+    findings.append(check.finding(sheet, getattr(row, field).addr, msg + ".",
+                                  kode=row.kode.value, found=to_decimal(typed),
+                                  expected=to_decimal(detail)))
 
 
 def total(budget: Budget, sheet: str, findings: list[Finding]) -> None:
@@ -126,8 +127,9 @@ def total(budget: Budget, sheet: str, findings: list[Finding]) -> None:
                f"seluruh program {format_rp(detail)} (selisih {format_rp(abs(typed - detail))})")
         if as_typed is not None and as_typed != detail:
             msg += f"; jumlah {label.lower()} program sebagaimana tertulis {format_rp(as_typed)}"
-        findings.append(Finding("budget.total", sheet, getattr(row, field).addr, msg + ".",
-                                found=to_decimal(typed), expected=to_decimal(detail)))
+        findings.append(C.BUDGET_TOTAL.finding(
+            sheet, getattr(row, field).addr, msg + ".",
+            found=to_decimal(typed), expected=to_decimal(detail)))
 
 
 def negative(budget: Budget, sheet: str, findings: list[Finding]) -> None:
@@ -136,8 +138,8 @@ def negative(budget: Budget, sheet: str, findings: list[Finding]) -> None:
         for field in ("pagu", "realisasi", "sisa"):
             v = getattr(row, field).known
             if v is not None and v < 0:
-                findings.append(Finding(
-                    "budget.negative", sheet, getattr(row, field).addr,
+                findings.append(C.BUDGET_NEGATIVE.finding(
+                    sheet, getattr(row, field).addr,
                     f"{FIELD_LABEL[field]} {_what(row)} bernilai negatif ({format_rp(v)}).",
                     kode=row.kode.value, found=to_decimal(v)))
 
@@ -148,8 +150,8 @@ def sum_sisa(budget: Budget, sheet: str, findings: list[Finding]) -> None:
         pagu, real, sisa = row.pagu.known, row.realisasi.known, row.sisa.known
         if sisa is None or pagu is None or real is None or sisa == pagu - real:
             continue
-        findings.append(Finding(
-            "budget.sum_sisa", sheet, row.sisa.addr,
+        findings.append(C.BUDGET_SUM_SISA.finding(
+            sheet, row.sisa.addr,
             f"Sisa {_what(row)} tertulis {format_rp(sisa)}, padahal Pagu {format_rp(pagu)} - "
             f"Realisasi {format_rp(real)} = {format_rp(pagu - real)} "
             f"(selisih {format_rp(abs(sisa - (pagu - real)))}).",
@@ -162,8 +164,8 @@ def over_pagu(budget: Budget, sheet: str, findings: list[Finding]) -> None:
         pagu, real = row.pagu.known, row.realisasi.known
         if pagu is None or real is None or real <= pagu:
             continue
-        findings.append(Finding(
-            "budget.over_pagu", sheet, row.realisasi.addr,
+        findings.append(C.BUDGET_OVER_PAGU.finding(
+            sheet, row.realisasi.addr,
             f"Realisasi {_what(row)} {format_rp(real)} melebihi pagunya {format_rp(pagu)} "
             f"(lebih {format_rp(real - pagu)}).",
             kode=row.kode.value, found=to_decimal(real), expected=to_decimal(pagu)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import catalogue as C
 from ..figures.lists import FacilitationFigure
 from ..findings import Finding
 
@@ -12,7 +13,7 @@ def duplicate(fac: FacilitationFigure, sheet: str | None, findings: list[Finding
         if fr.counted:
             continue
         it = fr.item
-        findings.append(Finding(
-            "facilitation.duplicate", sheet, it.uraian.addr,
+        findings.append(C.FACILITATION_DUPLICATE.finding(
+            sheet, it.uraian.addr,
             f"Item '{it.uraian.value}' ({it.jenis.value}) sudah tercatat di baris {fr.first_row}; "
             f"dihitung sekali.", found=it.uraian.value))

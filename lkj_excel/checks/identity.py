@@ -5,6 +5,7 @@ without a cached value gets both findings (the reader reports cell.formula_witho
 
 from __future__ import annotations
 
+from .. import catalogue as C
 from ..contract import IDENTITY_ITEMS, Kind
 from ..findings import Finding
 from ..model import Identity, Val
@@ -24,8 +25,9 @@ def invalid(ident: Identity, findings: list[Finding]) -> None:
             _judge(item, v, sheet, findings)
     for isian in ident.missing:
         if isian in _PERIOD:
-            findings.append(Finding("identity.invalid", sheet, None,
-                                    f"Isian '{isian}' tidak ada di sheet {sheet}."))
+            findings.append(C.IDENTITY_INVALID.finding(
+                sheet, None,
+                f"Isian '{isian}' tidak ada di sheet {sheet}."))
 
 
 def _judge(item, v: Val, sheet: str, findings: list[Finding]) -> None:
@@ -34,12 +36,13 @@ def _judge(item, v: Val, sheet: str, findings: list[Finding]) -> None:
     cell = v.cell
     if cell is None:
         msg = f"{item.isian} kosong di {sheet}!{addr}; isi dengan {what}."
-        findings.append(Finding("identity.invalid", sheet, addr, msg, merged=merged))
+        findings.append(C.IDENTITY_INVALID.finding(sheet, addr, msg, merged=merged))
     elif cell.no_value:
         msg = (f"{item.isian} di {sheet}!{addr} berisi rumus tanpa nilai tersimpan, "
                f"jadi tidak dapat dibaca; isi dengan {what}.")
-        findings.append(Finding("identity.invalid", sheet, addr, msg, merged=merged))
+        findings.append(C.IDENTITY_INVALID.finding(sheet, addr, msg, merged=merged))
     elif v.unknown:
         msg = f"{item.isian} '{_show(cell.raw)}' di {sheet}!{addr} tidak valid; isi dengan {what}."
-        findings.append(Finding("identity.invalid", sheet, addr, msg,
-                                found=_found(cell.raw, item.kind), merged=merged))
+        findings.append(C.IDENTITY_INVALID.finding(
+            sheet, addr, msg,
+            found=_found(cell.raw, item.kind), merged=merged))

@@ -3,6 +3,7 @@ realisations derive from (checks.md pk.*)."""
 
 from __future__ import annotations
 
+from .. import catalogue as C
 from ..codes import code_key
 from ..contract import Kind
 from ..findings import Finding
@@ -35,8 +36,8 @@ def target_missing(rows: list[PKRow], sheet: str | None, findings: list[Finding]
         else:
             why = "Target kosong" if cell is None else f"Target '{_show(cell.raw)}'"
             found = None if cell is None else _found(cell.raw, Kind.NUMBER, r.is_percent)
-        findings.append(Finding(
-            "pk.target_missing", sheet, addr,
+        findings.append(C.PK_TARGET_MISSING.finding(
+            sheet, addr,
             f"Indikator di {sheet}!{addr} tidak punya target yang dapat dipakai ({why}); "
             f"capaian tidak dapat dihitung.", kode=r.kode.value, found=found, merged=v.merged))
 
@@ -49,8 +50,8 @@ def code_unknown(rows: list[PKRow], sheet: str | None, budget: Budget | None,
     for r in rows:
         kode = r.kode.value
         if kode is not None and code_key(kode) not in budget.by_key:
-            findings.append(Finding(
-                "pk.code_unknown", sheet, r.kode.addr,
+            findings.append(C.PK_CODE_UNKNOWN.finding(
+                sheet, r.kode.addr,
                 f"Kode {kode} di PK ({sheet}!{r.kode.addr}) tidak ada di sheet Realisasi.",
                 kode=kode, found=kode, merged=r.kode.merged))
 
@@ -75,8 +76,9 @@ def budget_mismatch(rows: list[PKRow], sheet: str | None, budget: Budget | None,
                f"{format_rp(computed)} (selisih {format_rp(abs(ang - computed))})")
         if typed is not None and typed != computed:
             msg += f"; pagu yang tertulis di baris Realisasi {format_rp(typed)}"
-        findings.append(Finding("pk.budget_mismatch", sheet, r.anggaran.addr, msg + ".",
-                                kode=kode, found=to_decimal(ang), expected=to_decimal(computed)))
+        findings.append(C.PK_BUDGET_MISMATCH.finding(
+            sheet, r.anggaran.addr, msg + ".",
+            kode=kode, found=to_decimal(ang), expected=to_decimal(computed)))
 
 
 def derived_mismatch(rows: list[PKRow], sheet: str | None, findings: list[Finding]) -> None:
@@ -88,8 +90,8 @@ def derived_mismatch(rows: list[PKRow], sheet: str | None, findings: list[Findin
         typed = r.realisasi.known
         if typed is None or abs(typed - r.derived) <= TOLERANCE:
             continue
-        findings.append(Finding(
-            "pk.derived_mismatch", sheet, r.realisasi.addr,
+        findings.append(C.PK_DERIVED_MISMATCH.finding(
+            sheet, r.realisasi.addr,
             f"Realisasi '{r.indikator.value}' tertulis {format_percent(typed)}, hitungan dari "
             f"{r.sumber.value} {format_percent(round(r.derived, 2))} ({r.derived_note}); "
             f"yang dipakai hasil hitungan.",

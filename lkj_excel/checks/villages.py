@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .. import catalogue as C
 from ..contract import DOCS
 from ..figures.lists import VillageFigure
 from ..findings import Finding
@@ -31,8 +32,8 @@ def duplicate(data: WorkbookData, vf: VillageFigure, sheet: str | None,
             continue
         prior = vf.docs[(d.key, doc)]
         if prior is not d:
-            findings.append(Finding(
-                "villages.duplicate", sheet, d.desa.addr,
+            findings.append(C.VILLAGES_DUPLICATE.finding(
+                sheet, d.desa.addr,
                 f"Desa {d.desa.value} dengan dokumen {doc} sudah tercatat di baris {prior.row}; "
                 f"yang dipakai baris pertama.", found=d.desa.value))
 
@@ -45,8 +46,8 @@ def date_after_period(data: WorkbookData, sheet: str | None, findings: list[Find
     for d in data.villages:
         t = d.tanggal.value
         if isinstance(t, dt.date) and t > end:
-            findings.append(Finding(
-                "villages.date_after_period", sheet, d.tanggal.addr,
+            findings.append(C.VILLAGES_DATE_AFTER_PERIOD.finding(
+                sheet, d.tanggal.addr,
                 f"Tanggal Penetapan {_tgl(t)} ({d.desa.value}, {d.dokumen.value}) sesudah "
                 f"akhir triwulan yang dilaporkan ({_tgl(end)}).",
                 found=t.isoformat(), expected=end.isoformat(), merged=d.tanggal.merged))
@@ -73,8 +74,8 @@ def document_missing(data: WorkbookData, vf: VillageFigure, sheet: str | None,
         for doc in DOCS:
             if doc in needed and (key, doc) not in vf.docs:
                 first = vf.first_row[key]
-                findings.append(Finding(
-                    "villages.document_missing", sheet, first.desa.addr,
+                findings.append(C.VILLAGES_DOCUMENT_MISSING.finding(
+                    sheet, first.desa.addr,
                     f"Desa {first.desa.value} tidak punya baris dokumen {doc}, padahal realisasi "
                     f"PK dihitung dari dokumen itu.", found=first.desa.value, expected=doc))
 
@@ -84,8 +85,8 @@ def count_mismatch(data: WorkbookData, vf: VillageFigure, findings: list[Finding
     identity = data.identity
     jumlah = identity.values.get("Jumlah Desa/Kelurahan")
     if jumlah is not None and jumlah.value is not None and data.villages and jumlah.value != vf.n:
-        findings.append(Finding(
-            "villages.count_mismatch", identity.sheet, jumlah.addr,
+        findings.append(C.VILLAGES_COUNT_MISMATCH.finding(
+            identity.sheet, jumlah.addr,
             f"Jumlah Desa/Kelurahan di Identitas tertulis {jumlah.value}, sheet LPPDes "
             f"memuat {vf.n} desa.", found=jumlah.value, expected=vf.n))
 

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from decimal import Decimal
 
+from .. import catalogue as C
 from ..contract import (
     DERIVED_SHEET,
     FASILITASI,
@@ -23,7 +24,7 @@ from ..contract import (
     norm_loose,
     norm_sheet,
 )
-from ..findings import Finding
+from ..findings import Check, Finding
 from ..model import (
     BudgetRow,
     Cell,
@@ -75,9 +76,9 @@ class Reader:
         # lies in (non-amount contract columns of the data rows; tables.py reads the rest)
         self.merge_first: dict[str, dict[tuple[int, int], tuple[int, int]]] = {}
 
-    def report(self, check: str, sheet: str | None, cell: str | None, message: str, *,
+    def report(self, check: Check, sheet: str | None, cell: str | None, message: str, *,
                merged: bool = False, **kw) -> None:
-        self.findings.append(Finding(check, sheet, cell, message, merged=merged, **kw))
+        self.findings.append(check.finding(sheet, cell, message, merged=merged, **kw))
 
     def blank_at(self, table: Table, row: Row, name: str) -> tuple[str | None, bool]:
         """Where a blank cell of column `name` points: its own address, or the first cell of
@@ -102,7 +103,7 @@ class Reader:
         if cell is None:
             blank_addr, merged = self.blank_at(table, row, name)
             if required and name in table.columns:
-                self.report("cell.required", sheet, blank_addr,
+                self.report(C.CELL_REQUIRED, sheet, blank_addr,
                             f"{label} wajib diisi ({sheet}!{blank_addr} kosong).", kode=kode,
                             merged=merged)
             return Val(None, None, False, blank_addr, merged)
@@ -115,7 +116,7 @@ class Reader:
         return self._flagged(parsed, cell, sheet, label, kode, kind, percent_ctx)
 
     def no_value(self, cell: Cell, sheet: str, kode: str | None) -> None:
-        self.report("cell.formula_without_value", sheet, cell.addr,
+        self.report(C.CELL_FORMULA_WITHOUT_VALUE, sheet, cell.addr,
                     f"{sheet}!{cell.addr} berisi rumus tanpa nilai tersimpan; buka berkas di "
                     f"Excel/LibreOffice, hitung ulang dan simpan.", kode=kode, merged=cell.merged)
 
@@ -144,16 +145,16 @@ class Reader:
         where = f"{sheet}!{cell.addr}"
         found = _found(cell.raw, kind, pct)
         if flag == "invalid":
-            self.report("cell.invalid", sheet, cell.addr,
+            self.report(C.CELL_INVALID, sheet, cell.addr,
                         f"{label} di {where} tidak dapat dibaca sebagai {_KIND_LABEL.get(kind, 'nilai')}: "
                         f"{parsed.note}.", kode=kode, found=found, merged=cell.merged)
             return Val(None, cell, True)
         if flag == "text":
-            self.report("cell.number_as_text", sheet, cell.addr,
+            self.report(C.CELL_NUMBER_AS_TEXT, sheet, cell.addr,
                         f"{label} di {where}: {parsed.note}.", kode=kode, found=found,
                         merged=cell.merged)
         elif flag == "ambiguous":
-            self.report("cell.ambiguous", sheet, cell.addr,
+            self.report(C.CELL_AMBIGUOUS, sheet, cell.addr,
                         f"{label} di {where}: {parsed.note}.", kode=kode, found=found,
                         merged=cell.merged)
         return Val(parsed.value, cell)
@@ -236,14 +237,15 @@ def load(book: RawBook, findings: list[Finding]) -> WorkbookData:
             rd.merge_first[table.sheet] = _merge_first(raw, table)
 
     if "Identitas" not in tables:
-        findings.append(Finding("sheet.missing", "Identitas", None,
-                                "Sheet Identitas tidak ada: siapa yang melapor dan periodenya tidak diketahui."))
+        findings.append(C.SHEET_MISSING.finding(
+            "Identitas", None,
+            "Sheet Identitas tidak ada: siapa yang melapor dan periodenya tidak diketahui."))
     else:
         data.identity = _identity(rd, tables["Identitas"])
     for spec in (PK, REALISASI):
         if spec.name not in tables:
-            findings.append(Finding("sheet.missing", spec.name, None,
-                                    f"Sheet wajib {spec.name} tidak ada."))
+            findings.append(C.SHEET_MISSING.finding(spec.name, None,
+                                                    f"Sheet wajib {spec.name} tidak ada."))
     if "PK" in tables:
         data.pk = _pk(rd, tables["PK"])
     if "Realisasi" in tables:
@@ -253,9 +255,10 @@ def load(book: RawBook, findings: list[Finding]) -> WorkbookData:
         if spec.name in needed and spec.name not in tables:
             users = sorted({r.sumber.value for r in data.pk
                             if r.sumber.value and DERIVED_SHEET[r.sumber.value] == spec.name})
-            findings.append(Finding("sheet.missing", spec.name, None,
-                                    f"Sheet {spec.name} tidak ada, padahal realisasi PK diturunkan "
-                                    f"darinya (Sumber Realisasi {', '.join(users)})."))
+            findings.append(C.SHEET_MISSING.finding(
+                spec.name, None,
+                f"Sheet {spec.name} tidak ada, padahal realisasi PK diturunkan "
+                f"darinya (Sumber Realisasi {', '.join(users)})."))
     if "Fasilitasi" in tables:
         data.facilitation = _facilitation(rd, tables["Fasilitasi"])
     if "LPPDes" in tables:
@@ -311,7 +314,7 @@ def _identity(rd: Reader, table: Table) -> Identity:
         ident.missing.append(item.isian)
         if item.required and item.kind not in (Kind.YEAR, Kind.TRIWULAN):
             # Tahun Anggaran and Triwulan are judged by checks.identity (identity.invalid)
-            rd.report("cell.required", table.sheet, None,
+            rd.report(C.CELL_REQUIRED, table.sheet, None,
                       f"Isian '{item.isian}' tidak ada di sheet {table.sheet}.")
     return ident
 
@@ -403,7 +406,7 @@ def _budget(rd: Reader, table: Table) -> list[BudgetRow]:
         if is_total:
             if total_seen:
                 addr = uraian_cell.addr if uraian_cell else kode_cell.addr
-                rd.report("cell.ambiguous", table.sheet, addr,
+                rd.report(C.CELL_AMBIGUOUS, table.sheet, addr,
                           f"Baris total kedua di baris {row.row} diabaikan; hanya baris total pertama yang dipakai.")
                 continue
             total_seen = True
