@@ -23,6 +23,18 @@ def place(rows: list[BudgetRow]) -> Budget:
         _unplace(r)
     total = next((r for r in rows if r.is_total), None)
     coded = [r for r in rows if not r.is_total]
+    by_key, duplicates = _first_rows(coded)
+    for i, r in enumerate(coded):
+        _place(r, coded, i, by_key)
+    programs, unplaced = _link(coded)
+    for r in (*programs, *unplaced):
+        _compute(r)
+    return Budget(rows, programs, total, unplaced, by_key, duplicates)
+
+
+def _first_rows(coded: list[BudgetRow]) -> tuple[dict[tuple[str, ...], BudgetRow],
+                                                 list[tuple[BudgetRow, BudgetRow]]]:
+    """The first row of each code, and each later row of a code with that first row."""
     by_key: dict[tuple[str, ...], BudgetRow] = {}
     duplicates: list[tuple[BudgetRow, BudgetRow]] = []
     for r in coded:
@@ -35,8 +47,12 @@ def place(rows: list[BudgetRow]) -> Budget:
             by_key[key] = r
         else:
             duplicates.append((r, first))
-    for i, r in enumerate(coded):
-        _place(r, coded, i, by_key)
+    return by_key, duplicates
+
+
+def _link(coded: list[BudgetRow]) -> tuple[list[BudgetRow], list[BudgetRow]]:
+    """Each placed row into its parent's children; the programs (the roots) and the rows
+    left out of the sums."""
     # A parent placed by code can itself be unplaced: its subtree stays out of the sums.
     for r in coded:
         p = r.parent
@@ -55,10 +71,7 @@ def place(rows: list[BudgetRow]) -> Budget:
     for r in coded:
         if r.parent is None and not r.unplaced and r.level != 1:
             r.unplaced = True  # a kegiatan/sub placed nowhere
-    unplaced = [r for r in coded if r.unplaced]
-    for r in (*programs, *unplaced):
-        _compute(r)
-    return Budget(rows, programs, total, unplaced, by_key, duplicates)
+    return programs, [r for r in coded if r.unplaced]
 
 
 def _unplace(r: BudgetRow) -> None:
