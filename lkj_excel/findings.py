@@ -116,13 +116,3 @@ def json_number(v: Any) -> Any:
     if isinstance(v, float):
         return round(v, 2)
     return v
-
-
-def selisih(found: Any, expected: Any) -> Any:
-    """found - expected where both are numbers, else None."""
-    num = (int, float, Decimal)
-    if isinstance(found, num) and isinstance(expected, num) and not isinstance(found, bool):
-        if isinstance(found, float) or isinstance(expected, float):
-            return round(float(found) - float(expected), 2)
-        return found - expected
-    return None

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .codes import code_key
-from .contract import norm_loose
+from .contract import norm_loose, triwulan_number
 
 
 @dataclass(slots=True)
@@ -94,8 +94,7 @@ class Identity:
         """The last day of the reported triwulan."""
         if not self.tahun or not self.triwulan:
             return None
-        q = ("I", "II", "III", "IV").index(self.triwulan) + 1
-        month = q * 3
+        month = triwulan_number(self.triwulan) * 3
         nxt = dt.date(self.tahun + (month == 12), month % 12 + 1, 1)
         return nxt - dt.timedelta(days=1)
 

@@ -961,3 +961,14 @@ def test_builder_sheets_layout():
         ws = wb[name]
         assert ws["A1"].value  # a title
         assert [ws.cell(2, c).value for c in range(1, len(headers) + 1)] == headers
+
+
+def test_percent_unit_and_triwulan_number_are_read_one_way():
+    """One definition each, used by the reader and the LKj writer (issue 10): a blank Satuan
+    is a percentage, as the template says; a triwulan's number is its place in I-IV."""
+    from lkj_excel.contract import is_percent_unit, triwulan_number
+
+    assert [is_percent_unit(s) for s in (None, "", "  ", " % ", "Persen", "PROSENTASE")] == [True] * 6
+    assert [is_percent_unit(s) for s in ("Nilai", "Dokumen", "%/tahun")] == [False] * 3
+    assert [triwulan_number(t) for t in ("I", "II", "III", "IV", "V", None, 1)] == \
+        [1, 2, 3, 4, None, None, None]

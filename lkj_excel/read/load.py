@@ -12,7 +12,6 @@ from ..contract import (
     FASILITASI,
     IDENTITY_ITEMS,
     LPPDES,
-    PERCENT_UNITS,
     PK,
     REALISASI,
     SHEETS,
@@ -20,6 +19,7 @@ from ..contract import (
     TOTAL_URAIAN,
     Kind,
     Sheet,
+    is_percent_unit,
     norm_header,
     norm_loose,
     norm_sheet,
@@ -336,17 +336,13 @@ def _identity_period(rd: Reader, table: Table, row: Row, item) -> Val:
     return Val(parsed.value, cell)
 
 
-def _is_percent_unit(satuan: str | None) -> bool:
-    return satuan is None or satuan.strip().lower() in PERCENT_UNITS
-
-
 def _pk(rd: Reader, table: Table) -> list[PKRow]:
     out = []
     for row in _rows(table):
         kode = rd.value(table, row, "Kode") if table.has("Kode") else Val()
         k = kode.value
         satuan = _opt(rd, table, row, "Satuan", k)
-        pct = _is_percent_unit(satuan.value)
+        pct = is_percent_unit(satuan.value)
         # Target: pk.target_missing replaces cell.required / cell.invalid (checks.md)
         target = _target(rd, table, row, k, pct)
         out.append(PKRow(

@@ -22,6 +22,7 @@ import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Literal, NamedTuple, TypeGuard
 
+from lkj_excel.contract import TRIWULAN
 from lkj_excel.money import format_number, format_percent, format_rp
 
 Flag = Literal["text", "ambiguous", "invalid", "blank"]
@@ -664,8 +665,8 @@ def parse_year(raw: object) -> Parsed:
     return Parsed(None, INVALID, f"{_show(raw)} bukan tahun 2000-2100")
 
 
-_ROMAN = {"i": "I", "ii": "II", "iii": "III", "iv": "IV", "1": "I", "2": "II", "3": "III",
-          "4": "IV", "pertama": "I", "kesatu": "I", "satu": "I", "kedua": "II", "dua": "II",
+_ROMAN = {**{r.lower(): r for r in TRIWULAN}, **{str(n): r for n, r in enumerate(TRIWULAN, 1)},
+          "pertama": "I", "kesatu": "I", "satu": "I", "kedua": "II", "dua": "II",
           "ketiga": "III", "tiga": "III", "keempat": "IV", "empat": "IV"}
 _TRIWULAN_TEXT = re.compile(r"^(?:triwulan|tri\s*wulan|tw|trw|q)?[\s.:\-]*([a-z0-9]+)$", re.I)
 

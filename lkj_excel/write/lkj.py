@@ -32,6 +32,7 @@ from typing import Any
 
 from .. import __version__
 from .. import figures as F
+from ..contract import is_percent_unit
 from ..money import format_rp
 from . import fastcells
 from .atomic import atomic_path
@@ -101,8 +102,6 @@ EXTRA: dict[str, dict[str, Any]] = {
     "header": FORMATS["header"],
     "bold": {"bold": True},
 }
-
-SATUAN_PERCENT = ("%", "persen", "persentase", "prosentase")
 
 # --- public API ----------------------------------------------------------------------------
 
@@ -292,10 +291,6 @@ def _period(report) -> str:
     if tw:
         return f"Triwulan {tw} (tahun tidak tertulis)"
     return "Periode tidak tertulis"
-
-
-def _is_percent_unit(satuan: str | None) -> bool:
-    return not satuan or str(satuan).strip().lower() in SATUAN_PERCENT
 
 
 def _nip(val) -> str | None:
@@ -754,7 +749,7 @@ class _Writer:
         if ind.is_percent:
             return "percent"
         unit = ind.pk.satuan.value
-        return f"unit:{unit}" if unit and not _is_percent_unit(unit) else "amount"
+        return f"unit:{unit}" if unit and not is_percent_unit(unit) else "amount"
 
     def capaian_formula(self, target: str, real: str, arah: str) -> str:
         if arah == "Turun":
