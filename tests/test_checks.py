@@ -1181,7 +1181,7 @@ def test_village_prefix_without_space_is_the_same_village(tmp_path, name):
 
 
 def test_village_prefix_is_a_word_of_its_own():
-    from lkj_excel.read.load import village_key
+    from lkj_excel.read.sheets import village_key
 
     assert village_key("Desaku") == "desaku"  # not "ku"
     assert village_key("Kelapa") == "kelapa"

@@ -9,7 +9,7 @@ from .. import catalogue as C
 from ..contract import IDENTITY_ITEMS, Kind
 from ..findings import Finding
 from ..model import Identity, Val
-from ..read.load import _found, _show
+from ..read.reader import found_value, show_raw
 
 _PERIOD = {i.isian: i for i in IDENTITY_ITEMS if i.kind in (Kind.YEAR, Kind.TRIWULAN)}
 
@@ -42,7 +42,7 @@ def _judge(item, v: Val, sheet: str, findings: list[Finding]) -> None:
                f"jadi tidak dapat dibaca; isi dengan {what}.")
         findings.append(C.IDENTITY_INVALID.finding(sheet, addr, msg, merged=merged))
     elif v.unknown:
-        msg = f"{item.isian} '{_show(cell.raw)}' di {sheet}!{addr} tidak valid; isi dengan {what}."
+        msg = f"{item.isian} '{show_raw(cell.raw)}' di {sheet}!{addr} tidak valid; isi dengan {what}."
         findings.append(C.IDENTITY_INVALID.finding(
             sheet, addr, msg,
-            found=_found(cell.raw, item.kind), merged=merged))
+            found=found_value(cell.raw, item.kind), merged=merged))

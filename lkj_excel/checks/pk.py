@@ -9,7 +9,7 @@ from ..contract import Kind
 from ..findings import Finding
 from ..model import Budget, PKRow
 from ..money import format_percent, format_rp, to_decimal
-from ..read.load import _found, _show
+from ..read.reader import found_value, show_raw
 
 TOLERANCE = 0.5  # percentage points (template.md, "Derived realisations")
 
@@ -34,8 +34,8 @@ def target_missing(rows: list[PKRow], sheet: str | None, findings: list[Finding]
         if cell is not None and cell.no_value:
             why, found = "Target berisi rumus tanpa nilai tersimpan", None
         else:
-            why = "Target kosong" if cell is None else f"Target '{_show(cell.raw)}'"
-            found = None if cell is None else _found(cell.raw, Kind.NUMBER, r.is_percent)
+            why = "Target kosong" if cell is None else f"Target '{show_raw(cell.raw)}'"
+            found = None if cell is None else found_value(cell.raw, Kind.NUMBER, r.is_percent)
         findings.append(C.PK_TARGET_MISSING.finding(
             sheet, addr,
             f"Indikator di {sheet}!{addr} tidak punya target yang dapat dipakai ({why}); "
