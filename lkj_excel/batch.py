@@ -79,7 +79,7 @@ def _work(args) -> FileReport:
         rep.meta["write_error"] = str(exc)
         rep.output = None
     rep.meta.update(job.meta)
-    rep.meta.update(rekap_figures(rep, settings))
+    rep.meta.update(rekap_figures(rep))
     rep.meta["index"] = job.index
     return rep.slim()
 
@@ -257,13 +257,12 @@ def _first_column_names(grid: list[list]) -> list[str]:
     return [str(n).strip() for n in names if isinstance(n, str) and n.strip()]
 
 
-def rekap_figures(rep: FileReport, settings: Settings) -> dict:
-    """What the Rekap shows of one file, computed while its data is at hand."""
-    if rep.data is None:
+def rekap_figures(rep: FileReport) -> dict:
+    """What the Rekap shows of one file, from the figures the pipeline computed (kept in
+    `meta`: a batch keeps only the slim report of each file)."""
+    fig = rep.figures
+    if fig is None:
         return {}
-    from .figures import compute
-
-    fig = rep.figures if rep.figures is not None else compute(rep, settings)
     value = fig.strategis.value
     return {"pagu": fig.pagu, "realisasi": fig.realisasi,
             "capaian": None if value is None else float(value),

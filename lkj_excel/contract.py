@@ -166,14 +166,26 @@ YA_TIDAK = (
     Choice("Tidak", ("T", "Belum", "-")),
 )
 DOKUMEN = (Choice("RKPDes"), Choice("APBDes"), Choice("LPPDes"))
+DOCS = tuple(c.value for c in DOKUMEN)  # the village documents, in this order everywhere
 JENIS_KELAMIN = (Choice("L", ("Laki-laki",)), Choice("P", ("Perempuan",)))
 STATUS_PEGAWAI = (Choice("PNS"), Choice("PPPK"), Choice("Non PNS"), Choice("Pendamping"))
-TRIWULAN_VALUES = ("I", "II", "III", "IV")
+TRIWULAN = ("I", "II", "III", "IV")  # as the LKj and the JSON write it, whatever was typed
 
 PERCENT_UNITS = ("%", "persen", "persentase", "prosentase")
 
 TOTAL_KODE = ("total", "jumlah")
 TOTAL_URAIAN = ("total", "jumlah", "jumlahtotal", "totalanggaran")
+
+
+def triwulan_number(triwulan: object) -> int | None:
+    """1-4 for a triwulan as the reader gives it (`I`-`IV`), else None."""
+    return TRIWULAN.index(triwulan) + 1 if triwulan in TRIWULAN else None
+
+
+def is_percent_unit(satuan: object) -> bool:
+    """Whether a PK row's Satuan makes its target and realisation percentages: blank (the
+    template's rule) or one of PERCENT_UNITS, in any case."""
+    return satuan is None or str(satuan).strip().lower() in ("", *PERCENT_UNITS)
 
 
 # template.md, "Aliases": the Kode aliases are not limited to one sheet (PK and Realisasi)

@@ -1,4 +1,7 @@
-"""Findings: what the reconciliation reports. Data, never exceptions (spec checks.md)."""
+"""Findings: what the checks report. Data, never exceptions (spec checks.md).
+
+The catalogue of checks is `lkj_excel.catalogue` (also reachable here as `CATALOGUE` and
+`CHECKS`); a finding is made through its check: `C.BUDGET_SUM_PAGU.finding(...)`."""
 
 from __future__ import annotations
 
@@ -12,48 +15,18 @@ WARNING = "warning"
 
 @dataclass(frozen=True)
 class Check:
-    """A check in the catalogue: a stable id, a severity and what it means."""
+    """A check of the catalogue (lkj_excel.catalogue): a stable id, a severity and what it
+    means."""
 
     id: str
     severity: str
     description: str
 
-
-CATALOGUE: tuple[Check, ...] = (
-    Check("file.unreadable", ERROR, "Berkas bukan workbook, rusak, terkunci sandi, atau formatnya tidak dikenal."),
-    Check("sheet.missing", ERROR, "Sheet wajib (atau sheet yang menjadi sumber realisasi PK) tidak ada."),
-    Check("column.missing", ERROR, "Kolom wajib tidak ditemukan pada baris judul kolom."),
-    Check("cell.required", ERROR, "Sel wajib kosong."),
-    Check("cell.invalid", ERROR, "Nilai sel tidak dapat dibaca sesuai jenis kolomnya (nominal, persen, tanggal, pilihan, kode, NIP)."),
-    Check("cell.number_as_text", WARNING, "Nominal atau persen diketik sebagai teks dan tetap dibaca."),
-    Check("cell.ambiguous", WARNING, "Nilai dapat dibaca dua cara; aturan kontrak diterapkan."),
-    Check("cell.formula_without_value", ERROR, "Sel rumus tanpa nilai tersimpan (berkas belum dihitung ulang)."),
-    Check("identity.invalid", ERROR, "Tahun Anggaran atau Triwulan kosong atau di luar rentang."),
-    Check("budget.code_format", ERROR, "Kode tidak sesuai bentuk nomenklatur."),
-    Check("budget.code_duplicate", ERROR, "Kode yang sama muncul lagi pada baris lain."),
-    Check("budget.code_orphan", ERROR, "Kode valid tetapi kode induknya tidak punya baris."),
-    Check("budget.code_unknown", WARNING, "Kode tidak ada di nomenklatur, atau uraiannya berbeda dari nomenklatur."),
-    Check("budget.sum_pagu", ERROR, "Pagu program/kegiatan tidak sama dengan jumlah pagu di bawahnya."),
-    Check("budget.sum_realisasi", ERROR, "Realisasi program/kegiatan tidak sama dengan jumlah realisasi di bawahnya."),
-    Check("budget.sum_sisa", ERROR, "Sisa yang diketik tidak sama dengan Pagu - Realisasi baris itu."),
-    Check("budget.total", ERROR, "Baris total tidak sama dengan jumlah program."),
-    Check("budget.over_pagu", ERROR, "Realisasi melebihi pagu."),
-    Check("budget.negative", ERROR, "Pagu, Realisasi atau Sisa bernilai negatif."),
-    Check("pk.budget_mismatch", ERROR, "Anggaran di PK berbeda dengan pagu kodenya di sheet Realisasi."),
-    Check("pk.code_unknown", ERROR, "Kode di PK tidak ada di sheet Realisasi."),
-    Check("pk.target_missing", ERROR, "Indikator tanpa target yang dapat dipakai (kosong, 0 atau tidak terbaca)."),
-    Check("pk.derived_mismatch", WARNING, "Realisasi yang diketik berbeda lebih dari 0,5 poin dari hitungan daftar sumbernya."),
-    Check("facilitation.duplicate", WARNING, "Item fasilitasi yang sama muncul lagi."),
-    Check("villages.count_mismatch", ERROR, "Jumlah Desa/Kelurahan di Identitas berbeda dengan jumlah desa di LPPDes."),
-    Check("villages.duplicate", ERROR, "Desa dan dokumen yang sama muncul lagi."),
-    Check("villages.document_missing", WARNING, "Desa tidak punya baris untuk dokumen yang menjadi sumber realisasi PK."),
-    Check("villages.date_after_period", WARNING, "Tanggal Penetapan sesudah akhir triwulan yang dilaporkan."),
-    Check("staff.nip_format", ERROR, "NIP bukan 18 angka, atau tanggal lahir/pengangkatannya mustahil."),
-    Check("staff.nip_gender", WARNING, "Digit jenis kelamin NIP tidak sesuai kolom L/P."),
-    Check("staff.nip_duplicate", ERROR, "NIP yang sama muncul lagi."),
-    Check("staff.head_nip_mismatch", ERROR, "NIP Kepala di Identitas berbeda dengan NIP kepala di sheet Pegawai."),
-)
-CHECKS = {c.id: c for c in CATALOGUE}
+    def finding(self, sheet: str | None, cell: str | None, message: str, *,
+                kode: str | None = None, found: Any = None, expected: Any = None,
+                merged: bool = False) -> Finding:
+        """A finding of this check."""
+        return Finding(self.id, sheet, cell, message, kode, found, expected, merged)
 
 
 @dataclass
@@ -77,7 +50,7 @@ class Finding:
 
     @property
     def severity(self) -> str:
-        return CHECKS[self.check].severity
+        return _catalogue()[self.check].severity
 
     @property
     def is_error(self) -> bool:
@@ -94,6 +67,26 @@ class Finding:
             "expected": json_number(self.expected),
             "message": self.message,
         }
+
+
+_CHECKS: dict[str, Check] = {}
+
+
+def _catalogue() -> dict[str, Check]:
+    """id -> Check (the catalogue imports this module, so it is looked up on first use)."""
+    if not _CHECKS:
+        from .catalogue import CHECKS
+
+        _CHECKS.update(CHECKS)
+    return _CHECKS
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("CATALOGUE", "CHECKS"):
+        from . import catalogue
+
+        return getattr(catalogue, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def once_per_merged_value(findings: list[Finding]) -> list[Finding]:
@@ -123,13 +116,3 @@ def json_number(v: Any) -> Any:
     if isinstance(v, float):
         return round(v, 2)
     return v
-
-
-def selisih(found: Any, expected: Any) -> Any:
-    """found - expected where both are numbers, else None."""
-    num = (int, float, Decimal)
-    if isinstance(found, num) and isinstance(expected, num) and not isinstance(found, bool):
-        if isinstance(found, float) or isinstance(expected, float):
-            return round(float(found) - float(expected), 2)
-        return found - expected
-    return None

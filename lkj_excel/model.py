@@ -1,12 +1,40 @@
-"""The data of one workbook, typed, every value with the cell it came from."""
+"""The data of one workbook, typed, every value with the cell it came from, and the data
+types the reader, the figures and the checks share (`Cell`, `Budget`, `fac_key`).
+
+The reader fills it; the figures add what they place and compute (the budget tree, the
+derived realisations); the checks only read it."""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from .read.tables import Cell
+from .codes import code_key
+from .contract import norm_loose, triwulan_number
+
+
+@dataclass(slots=True)
+class Cell:
+    """A value read from a cell. `addr` is the cell findings point at (for a merged value,
+    the merged range's first cell)."""
+
+    raw: Any
+    addr: str
+    row: int
+    col: int
+    no_value: bool = False  # a formula without a cached value
+    percent: bool | None = False  # has a percent number format (None: unknown)
+    merged: bool = False
+
+    @property
+    def blank(self) -> bool:
+        if self.no_value:
+            return False
+        raw = self.raw
+        return raw is None or (isinstance(raw, str) and not raw.strip())
 
 
 @dataclass(slots=True)
@@ -34,11 +62,17 @@ class Val:
     def present(self) -> bool:
         return self.value is not None
 
+    @property
+    def known(self) -> Any:
+        """The value, or None when the cell could not be read."""
+        return None if self.unknown else self.value
+
 
 @dataclass
 class Identity:
     sheet: str | None = None
-    values: dict[str, Val] = field(default_factory=dict)  # Isian -> Val
+    values: dict[str, Val] = field(default_factory=dict)  # Isian -> Val, in row order
+    missing: list[str] = field(default_factory=list)  # Isian without a row (header row found)
 
     def get(self, isian: str) -> Any:
         v = self.values.get(isian)
@@ -60,8 +94,7 @@ class Identity:
         """The last day of the reported triwulan."""
         if not self.tahun or not self.triwulan:
             return None
-        q = ("I", "II", "III", "IV").index(self.triwulan) + 1
-        month = q * 3
+        month = triwulan_number(self.triwulan) * 3
         nxt = dt.date(self.tahun + (month == 12), month % 12 + 1, 1)
         return nxt - dt.timedelta(days=1)
 
@@ -84,7 +117,8 @@ class PKRow:
     realisasi_ll: Val
     keterangan: Val
     is_percent: bool = True
-    derived: float | None = None  # the realisation derived from Sumber Realisasi
+    # the realisation derived from Sumber Realisasi and where it came from (set by figures)
+    derived: float | None = None
     derived_note: str | None = None
 
     @property
@@ -109,7 +143,7 @@ class BudgetRow:
     sisa: Val
     sumber_dana: Val
     is_total: bool = False
-    # placement (filled by the budget reconciliation)
+    # placement (filled by figures.budget.place)
     level: int | None = None  # 1 program, 2 kegiatan, 3 sub kegiatan
     parent: BudgetRow | None = None
     children: list[BudgetRow] = field(default_factory=list)
@@ -131,6 +165,48 @@ class BudgetRow:
         return self.c_pagu - self.c_realisasi
 
 
+def sum_known(values: Iterable[int | None]) -> int | None:
+    """The sum, or None when any value is unknown."""
+    total = 0
+    for v in values:
+        if v is None:
+            return None
+        total += v
+    return total
+
+
+@dataclass
+class Budget:
+    """The placed budget table: programs (tree roots), the total row, unplaced rows."""
+
+    rows: list[BudgetRow]
+    programs: list[BudgetRow]
+    total: BudgetRow | None
+    unplaced: list[BudgetRow]
+    by_key: dict[tuple[str, ...], BudgetRow]  # first row of each code
+    duplicates: list[tuple[BudgetRow, BudgetRow]] = field(default_factory=list)  # (repeat, first)
+
+    def find(self, code: str) -> BudgetRow | None:
+        return self.by_key.get(code_key(code))
+
+    def tree(self) -> Iterator[BudgetRow]:
+        """Rows in tree order: each under the parent it was placed with, siblings in input order."""
+        stack = list(reversed(self.programs))
+        while stack:
+            row = stack.pop()
+            yield row
+            stack.extend(reversed(row.children))
+
+    @property
+    def pagu(self) -> int | None:
+        """The programs' computed Pagu; None when one is not known (as in figures)."""
+        return sum_known(p.c_pagu for p in self.programs)
+
+    @property
+    def realisasi(self) -> int | None:
+        return sum_known(p.c_realisasi for p in self.programs)
+
+
 @dataclass
 class FacItem:
     row: int
@@ -139,6 +215,19 @@ class FacItem:
     ya: Val  # bool
     tanggal: Val
     keterangan: Val
+
+
+def fac_key(it: FacItem) -> str:
+    """The text two rows of one item share: Jenis and Uraian lower-cased without spaces and
+    punctuation (`fasilitasi:penyusunanrkpdes`); an item without Uraian is its own row.
+    Letters, digits and one ':' only, at most 240 characters (a longer text ends in a
+    digest), so Excel's COUNTIF can compare it exactly: no wildcard, no 255-character limit."""
+    if it.uraian.value is None:
+        return f"baris{it.row}"
+    key = f"{norm_loose(it.jenis.value)}:{norm_loose(it.uraian.value)}"
+    if len(key) > 240:
+        key = key[:200] + hashlib.sha1(key.encode()).hexdigest()[:16]
+    return key
 
 
 TEPAT_WAKTU, TERLAMBAT, BELUM, TIDAK_DIKETAHUI = "Tepat Waktu", "Terlambat", "Belum", "Tidak Diketahui"

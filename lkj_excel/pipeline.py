@@ -1,4 +1,5 @@
-"""Check one workbook: read it, reconcile it, collect the findings (the `check` pipeline)."""
+"""The pipeline of one workbook: read it, compute its figures, run the checks on both, and
+collect the findings (`check`; `process` then writes the LKj workbook from the report)."""
 
 from __future__ import annotations
 
@@ -10,10 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .checks import budget as budget_checks
-from .checks import lists, pk, staff
+from . import catalogue as C
+from . import checks
 from .codes import Nomenclature
 from .contract import SHEETS
+from .figures import Figures, compute
 from .findings import Finding, once_per_merged_value
 from .model import WorkbookData
 from .read.load import load, wanted_sheet
@@ -43,22 +45,20 @@ def gc_paused(fn: Callable) -> Callable:
 
 @dataclass
 class FileReport:
-    """The result of checking one input: its findings, and its data when it could be read."""
+    """The result of checking one input: its findings, and its data and figures when it
+    could be read."""
 
     file: str
     readable: bool = True
     findings: list[Finding] = field(default_factory=list)
     data: WorkbookData | None = None
-    budget: budget_checks.Budget | None = None
-    facilitation: lists.FacilitationCount | None = None
-    villages: lists.VillageCount | None = None
+    figures: Figures | None = None  # computed by the pipeline whenever `data` is set
     sha256: str | None = None
     output: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)  # e-mail sender and date, ...
     perangkat_daerah: str | None = None
     tahun: int | None = None
     triwulan: str | None = None
-    figures: Any = None  # figures.Figures, set by `process` once computed
 
     @property
     def errors(self) -> int:
@@ -72,8 +72,7 @@ class FileReport:
         """The report without the workbook's data (what a batch keeps of each file)."""
         from dataclasses import replace
 
-        return replace(self, data=None, budget=None, facilitation=None, villages=None,
-                       figures=None)
+        return replace(self, data=None, figures=None)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -112,54 +111,31 @@ def sort_findings(findings: list[Finding], data: WorkbookData | None) -> list[Fi
 @gc_paused
 def check_source(source: str | Path | bytes, display: str, settings: Settings | None = None,
                  nomen: Nomenclature | None = None) -> FileReport:
-    """Read and reconcile one workbook (a path or its bytes). Never raises for bad input."""
+    """Read one workbook (a path or its bytes), compute its figures and run the checks.
+    Never raises for bad input."""
     settings = settings or Settings()
     rep = FileReport(display)
     try:
         raw_bytes = source if isinstance(source, bytes) else Path(source).read_bytes()
     except OSError as exc:
         rep.readable = False
-        rep.findings.append(Finding("file.unreadable", None, None,
-                                    f"Berkas tidak dapat dibuka: {exc.strerror or exc}."))
+        rep.findings.append(C.FILE_UNREADABLE.finding(
+            None, None,
+            f"Berkas tidak dapat dibuka: {exc.strerror or exc}."))
         return rep
     rep.sha256 = hashlib.sha256(raw_bytes).hexdigest()
     try:
         book = open_book(raw_bytes, display, wanted=wanted_sheet)
     except Unreadable as exc:
         rep.readable = False
-        rep.findings.append(Finding("file.unreadable", None, None, f"Berkas tidak terbaca: {exc}."))
+        rep.findings.append(C.FILE_UNREADABLE.finding(None, None, f"Berkas tidak terbaca: {exc}."))
         return rep
     findings: list[Finding] = []
     data = load(book, findings)
     rep.data = data
     ident = data.identity
     rep.perangkat_daerah, rep.tahun, rep.triwulan = ident.perangkat_daerah, ident.tahun, ident.triwulan
-    reconcile(rep, settings, nomen or Nomenclature(settings.nomenklatur), findings)
+    rep.figures = compute(data, settings)
+    checks.run(data, rep.figures, nomen or Nomenclature(settings.nomenklatur), findings)
     rep.findings = sort_findings(once_per_merged_value(findings), data)
     return rep
-
-
-def reconcile(rep: FileReport, settings: Settings, nomen: Nomenclature,
-              findings: list[Finding]) -> None:
-    """Run every check on the data that was read."""
-    data = rep.data
-    ident = data.identity
-    sheet = data.sheets.get
-    if "Realisasi" in data.present:
-        rep.budget = budget_checks.reconcile(data.budget, sheet("Realisasi"), nomen, findings)
-    needed_docs: set[str] = set()
-    for r in data.pk:
-        src = r.sumber.value
-        if src == "Dokumen Desa":
-            needed_docs |= set(lists.DOCS)
-        elif src in lists.DOCS:
-            needed_docs.add(src)
-    if "Fasilitasi" in data.present:
-        rep.facilitation = lists.facilitation(data.facilitation, sheet("Fasilitasi"), findings)
-    if "LPPDes" in data.present:
-        rep.villages = lists.villages(data.villages, sheet("LPPDes"), ident, needed_docs, findings)
-    pk.derive(data.pk, rep.facilitation, rep.villages)
-    pk.check(data.pk, sheet("PK"), rep.budget, findings)
-    staff.head_nip_problem(ident, findings)
-    if "Pegawai" in data.present:
-        staff.check(data.staff, sheet("Pegawai"), ident, findings)

@@ -17,20 +17,14 @@ METHODS = ("selisih", "rasio")
 
 @dataclass(frozen=True)
 class Settings:
+    """The settings of a run. The predikat of a capaian is `figures.predikat` (exact), from
+    `batas` (lower bounds, percent) and `label`."""
+
     batas: tuple[float, ...] = DEFAULT_BATAS
     label: tuple[str, ...] = DEFAULT_LABEL
     metode: str = "selisih"
     nomenklatur: dict[str, str] = field(default_factory=dict)
     source: str | None = None
-
-    def predikat(self, capaian_pct: float | None) -> str | None:
-        """The band of an unrounded capaian (percent units), half-open: c >= bound."""
-        if capaian_pct is None:
-            return None
-        for bound, lab in zip(self.batas, self.label, strict=False):
-            if capaian_pct >= bound:
-                return lab
-        return self.label[-1]
 
 
 def _finite(x: int | float) -> bool:

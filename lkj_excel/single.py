@@ -15,11 +15,11 @@ import unicodedata
 from pathlib import Path
 
 from .codes import Nomenclature
+from .contract import triwulan_number
 from .errors import OutputError
 from .pipeline import FileReport, check_source, gc_paused
 from .settings import Settings
 
-_ROMAN = ("I", "II", "III", "IV")
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
 
 
@@ -37,8 +37,8 @@ def output_name(report: FileReport) -> str:
     """`LKj-<office>-<year>-TW<n>.xlsx` from Identitas, else `LKj-<input file stem>.xlsx`."""
     office, tahun, tw = report.perangkat_daerah, report.tahun, report.triwulan
     slug = _safe(office) if office else ""
-    if slug and tahun and tw in _ROMAN:
-        return f"LKj-{slug}-{tahun}-TW{_ROMAN.index(tw) + 1}.xlsx"
+    if slug and tahun and (n := triwulan_number(tw)):
+        return f"LKj-{slug}-{tahun}-TW{n}.xlsx"
     stem = _safe(Path(str(report.file)).stem) or "laporan"
     return f"LKj-{stem}.xlsx"
 

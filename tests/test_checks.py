@@ -78,8 +78,8 @@ def test_clean_book_has_no_finding(tmp_path):
 
 def test_clean_book_figures(tmp_path):
     rep = check_book(clean_book(), tmp_path)
-    assert rep.budget.pagu == 1_265_000_000 * SEN
-    assert rep.budget.realisasi == 315_845_678 * SEN
+    assert rep.figures.budget.pagu == 1_265_000_000 * SEN
+    assert rep.figures.budget.realisasi == 315_845_678 * SEN
     assert rep.data.identity.tahun == 2023
     assert rep.data.identity.triwulan == "I"
     assert rep.data.pk[0].derived == 100
@@ -309,7 +309,7 @@ def test_budget_code_duplicate(tmp_path):
     assert f.kode == "7.01.01.2.01.0001"
     assert "A5" in f.message or "baris 5" in f.message
     # both rows stay in the sums
-    assert rep.budget.find("7.01.01.2.01").c_pagu == 15_000_000 * SEN
+    assert rep.figures.budget.find("7.01.01.2.01").c_pagu == 15_000_000 * SEN
 
 
 def test_budget_code_duplicate_one_finding_per_repeat(tmp_path):
@@ -450,7 +450,7 @@ def test_budget_total_row_optional(tmp_path):
     clear_row(wb["Realisasi"], 10)
     rep = check_book(wb, tmp_path)
     assert_keys(rep, [])
-    assert rep.budget.total is None
+    assert rep.figures.budget.total is None
 
 
 def test_budget_over_pagu(tmp_path):
@@ -758,7 +758,7 @@ def test_edge_unreadable_typed_total_takes_computed_figure(tmp_path):
     wb["Realisasi"]["C4"] = "lima belas juta"
     rep = check_book(wb, tmp_path)
     assert_keys(rep, [("cell.invalid", "Realisasi", "C4")])
-    assert rep.budget.find("7.01.01.2.01").c_pagu == 15_000_000 * SEN
+    assert rep.figures.budget.find("7.01.01.2.01").c_pagu == 15_000_000 * SEN
 
 
 def test_edge_formula_without_value_is_unknown_not_zero(tmp_path):
@@ -788,7 +788,7 @@ def test_edge_children_of_duplicated_code_go_under_first_row(tmp_path):
     wb["PK"]["L4"] = None
     wb["PK"]["L5"] = None
     rep = check_book(wb, tmp_path)
-    budget = rep.budget
+    budget = rep.figures.budget
     first = budget.find("7.01.01.2.01")
     assert first.row == 4
     row7 = next(r for r in budget.rows if r.row == 7)
@@ -809,7 +809,7 @@ def test_edge_repeated_village_rows_count_once_by_first_row(tmp_path):
     assert_keys(rep, [("villages.duplicate", "LPPDes", "B9"),
                       ("villages.duplicate", "LPPDes", "B10"),
                       ("villages.duplicate", "LPPDes", "B11")])
-    assert rep.villages.n == 2
+    assert rep.figures.villages.n == 2
     assert rep.data.pk[0].derived == 100
 
 
@@ -886,7 +886,7 @@ def test_typed_wrong_sub_kegiatan_reported_at_kegiatan_only(tmp_path):
     assert_keys(rep, [("budget.sum_pagu", "Realisasi", "C4")])
     f = js(rep.findings[0])
     assert (f["found"], f["expected"]) == (15_000_000, 16_000_000)
-    assert rep.budget.pagu == 1_266_000_000 * SEN  # the detail
+    assert rep.figures.budget.pagu == 1_266_000_000 * SEN  # the detail
 
 
 def test_typed_wrong_kegiatan_total_reported_at_kegiatan_only(tmp_path):
@@ -936,9 +936,9 @@ def test_blank_parent_takes_computed_figure(tmp_path, cells):
         wb["Realisasi"][cell] = None
     rep = check_book(wb, tmp_path)
     assert_keys(rep, [])
-    assert rep.budget.find("7.01.01.2.01").c_pagu == 15_000_000 * SEN
-    assert rep.budget.find("7.01.01").c_realisasi == 315_845_678 * SEN
-    assert rep.budget.find("7.01.01").c_sisa == 949_154_322 * SEN
+    assert rep.figures.budget.find("7.01.01.2.01").c_pagu == 15_000_000 * SEN
+    assert rep.figures.budget.find("7.01.01").c_realisasi == 315_845_678 * SEN
+    assert rep.figures.budget.find("7.01.01").c_sisa == 949_154_322 * SEN
 
 
 def test_malformed_kegiatan_code_places_its_orphans_under_it(tmp_path):
@@ -949,12 +949,12 @@ def test_malformed_kegiatan_code_places_its_orphans_under_it(tmp_path):
                       ("budget.code_orphan", "Realisasi", "A5"),
                       ("budget.code_orphan", "Realisasi", "A6"),
                       ("pk.code_unknown", "PK", "K5")])
-    rows = {r.row: r for r in rep.budget.rows}
+    rows = {r.row: r for r in rep.figures.budget.rows}
     keg = rows[4]
     assert keg.parent is rows[3]  # counts as a kegiatan of program 7.01.01
     assert rows[5].parent is keg and rows[6].parent is keg
     assert keg.c_pagu == 15_000_000 * SEN
-    assert rep.budget.find("7.01.01").c_pagu == 1_265_000_000 * SEN
+    assert rep.figures.budget.find("7.01.01").c_pagu == 1_265_000_000 * SEN
     for f in rep.findings:
         if f.check == "budget.code_orphan":
             assert "7.01.01.01.2" in f.message  # says where it was placed
@@ -965,7 +965,7 @@ def test_malformed_sub_kegiatan_code_counts_under_kegiatan_above(tmp_path):
     wb["Realisasi"]["A9"] = "7.01.7.01.00.01"
     rep = check_book(wb, tmp_path)
     assert_keys(rep, [("budget.code_format", "Realisasi", "A9")])
-    rows = {r.row: r for r in rep.budget.rows}
+    rows = {r.row: r for r in rep.figures.budget.rows}
     assert rows[9].parent is rows[7]
     assert "7.01.01.2.02" in rep.findings[0].message
 
@@ -978,8 +978,8 @@ def test_orphan_without_row_above_to_take_it_stays_out_of_sums(tmp_path):
                     1_000_000, 0, 1_000_000, "DAU"])
     rep = check_book(wb, tmp_path)
     assert_keys(rep, [("budget.code_orphan", "Realisasi", "A4")])
-    assert [r.row for r in rep.budget.unplaced] == [4]
-    assert rep.budget.pagu == 1_265_000_000 * SEN
+    assert [r.row for r in rep.figures.budget.unplaced] == [4]
+    assert rep.figures.budget.pagu == 1_265_000_000 * SEN
 
 
 def test_kode_in_json_is_as_typed(tmp_path):
@@ -1005,8 +1005,8 @@ def test_unplaceable_row_stays_out_of_sums(tmp_path):
     set_row(ws, 10, ["7.01", "Urusan", 99, 0, 99, "DAU"])
     rep = check_book(wb, tmp_path)
     assert_keys(rep, [("budget.code_format", "Realisasi", "A10")])
-    assert [r.row for r in rep.budget.unplaced] == [10]
-    assert rep.budget.pagu == 1_265_000_000 * SEN
+    assert [r.row for r in rep.figures.budget.unplaced] == [10]
+    assert rep.figures.budget.pagu == 1_265_000_000 * SEN
 
 
 def test_code_2_digit_last_part_is_child_of_kegiatan(tmp_path):
@@ -1058,7 +1058,7 @@ def test_derived_fasilitasi_duplicate_counted_once_as_ya_if_any(tmp_path, first,
     rep = check_book(wb, tmp_path)
     assert_keys(rep, [("facilitation.duplicate", "Fasilitasi", "C6")])
     assert rep.data.pk[0].derived == 100
-    assert rep.facilitation.total == 3
+    assert rep.figures.facilitation.total == 3
 
 
 def test_derived_dokumen_desa(tmp_path):
@@ -1176,12 +1176,12 @@ def test_village_prefix_without_space_is_the_same_village(tmp_path, name):
     wb["LPPDes"]["B3"] = name  # Tempursari's RKPDes; its other rows say "Tempursari"
     rep = check_book(wb, tmp_path)
     assert_keys(rep, [])
-    assert rep.villages.n == 2
+    assert rep.figures.villages.n == 2
     assert rep.data.pk[0].derived == 100
 
 
 def test_village_prefix_is_a_word_of_its_own():
-    from lkj_excel.read.load import village_key
+    from lkj_excel.read.sheets import village_key
 
     assert village_key("Desaku") == "desaku"  # not "ku"
     assert village_key("Kelapa") == "kelapa"
@@ -1199,7 +1199,7 @@ def test_unknown_amount_leaves_totals_above_it_unchecked(tmp_path):
     rep = check_book(wb, tmp_path)
     # no budget.sum_pagu C3, no budget.total C10, no pk.budget_mismatch L4 (computed Pagu unknown)
     assert_keys(rep, [("cell.invalid", "Realisasi", "C5")])
-    assert rep.budget.find("7.01.01").c_pagu is None
+    assert rep.figures.budget.find("7.01.01").c_pagu is None
 
 
 def test_unknown_computed_pagu_skips_pk_comparison(tmp_path):
@@ -1368,6 +1368,6 @@ def test_village_document_without_batas_waktu_is_not_on_time(tmp_path, cell, val
     rep = check_book(wb, tmp_path)
     assert_keys(rep, [(check, "LPPDes", cell), ("pk.derived_mismatch", "PK", "I3")])
     assert rep.data.villages[0].status == "Tidak Diketahui"
-    assert rep.villages.on_time("RKPDes") == 1
+    assert rep.figures.villages.on_time["RKPDes"] == 1
     f = js(only(rep, "pk.derived_mismatch"))
     assert (f["found"], f["expected"]) == (100, 83.33)  # 5 of 6: the denominator stays villages × 3

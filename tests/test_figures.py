@@ -137,7 +137,7 @@ def test_efisiensi_unknown_method():
 @pytest.fixture(scope="module")
 def sample():
     report = check_source(SAMPLE, str(SAMPLE))
-    return report, F.compute(report, Settings())
+    return report, F.compute(report.data, Settings())
 
 
 def test_sample_sasaran_strategis(sample):
@@ -187,7 +187,7 @@ def test_sample_cost_per_outcome(sample):
     assert first.efisiensi == pytest.approx(1 - 0.15 / (15 / 90))
     zero = [c for c in sek if c.kode == "7.01.01.2.07"][0]  # capaian 0
     assert zero.efisiensi is None and F.TIDAK_DAPAT in zero.note
-    rasio = F.cost_groups(fig.indicators, _report.budget, "rasio")
+    rasio = F.cost_groups(fig.indicators, fig.budget, "rasio")
     kasi = [g for g in rasio if g.penanggung_jawab == "Kasi Pelayanan Umum"][0].rows[0]
     assert kasi.serapan == 0 and kasi.efisiensi is None  # serapan 0 divides in rasio
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 import lkj_excel
-from lkj_excel.read import workbook as wbmod
 from lkj_excel.pipeline import check_source
+from lkj_excel.read import workbook as wbmod
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -37,8 +37,8 @@ def test_xlsm_reads_as_xlsx(tmp_path):
 
 def test_figures_identical_across_formats():
     a, b = lkj_excel.check(SAMPLE), lkj_excel.check(DATA / "tempursari.ods")
-    assert [(r.kode.value, r.c_pagu, r.c_realisasi) for r in a.budget.tree()] == \
-        [(r.kode.value, r.c_pagu, r.c_realisasi) for r in b.budget.tree()]
+    assert [(r.kode.value, r.c_pagu, r.c_realisasi) for r in a.figures.budget.tree()] == \
+        [(r.kode.value, r.c_pagu, r.c_realisasi) for r in b.figures.budget.tree()]
     assert [r.realisasi_value for r in a.data.pk] == [r.realisasi_value for r in b.data.pk]
 
 

@@ -389,10 +389,10 @@ def test_program_shows_the_sum_of_its_kegiatan_with_the_typed_figure_in_a_commen
 def test_realisasi_anggaran_tree_order_outline_and_placement(book, values):
     ws, wv = book["Realisasi Anggaran"], values["Realisasi Anggaran"]
     report = check_source(SAMPLE, str(SAMPLE))
-    codes = [b.kode.value for b in report.budget.tree()]
+    codes = [b.kode.value for b in report.figures.budget.tree()]
     shown = [wv[f"A{r}"].value for r in range(5, 5 + len(codes))]
     assert shown == codes
-    for r, b in zip(range(5, 5 + len(codes)), report.budget.tree(), strict=True):
+    for r, b in zip(range(5, 5 + len(codes)), report.figures.budget.tree(), strict=True):
         assert (ws.row_dimensions[r].outline_level or 0) == b.level - 1
         assert bool(ws[f"A{r}"].font.b) == (b.level <= 2)
         if b.placed_by_position:
@@ -1045,13 +1045,13 @@ def test_garbage_collector_paused_while_a_file_is_processed(tmp_path, monkeypatc
     from lkj_excel import pipeline as R
 
     seen = []
-    reconcile = R.reconcile
+    run_checks = R.checks.run
 
     def spy(*args, **kwargs):
         seen.append(gc.isenabled())
-        return reconcile(*args, **kwargs)
+        return run_checks(*args, **kwargs)
 
-    monkeypatch.setattr(R, "reconcile", spy)
+    monkeypatch.setattr(R.checks, "run", spy)
     assert gc.isenabled()
     process_one(SAMPLE, str(SAMPLE), tmp_path, Settings(), RUN_TIME)
     assert seen == [False] and gc.isenabled()

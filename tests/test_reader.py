@@ -408,7 +408,7 @@ def test_merged_amount_keeps_value_in_first_row_only(tmp_path):
     assert_keys(rep, [])
     assert rep.data.budget[0].pagu.value == 1_265_000_000 * SEN
     assert rep.data.budget[1].pagu.value is None
-    assert rep.budget.find("7.01.01.2.01").c_pagu == 15_000_000 * SEN
+    assert rep.figures.budget.find("7.01.01.2.01").c_pagu == 15_000_000 * SEN
 
 
 def test_merged_text_column_gives_value_to_every_row(tmp_path):
@@ -430,7 +430,7 @@ def test_addresses_kept(tmp_path):
     rep = run(wb, tmp_path)
     assert ("budget.sum_sisa", "Realisasi", "E14") in keys(rep), show(rep)
     assert ("budget.sum_pagu", "Realisasi", "C13") in keys(rep), show(rep)
-    row = rep.budget.find("7.01.01.2.01.0001")
+    row = rep.figures.budget.find("7.01.01.2.01.0001")
     assert (row.kode.addr, row.pagu.addr, row.realisasi.addr) == ("A14", "C14", "D14")
     assert rep.data.pk[0].realisasi.addr == "I3"
     assert rep.data.identity.values["Tahun Anggaran"].addr == "B5"
@@ -476,7 +476,7 @@ def test_amount_as_text_read_exactly(tmp_path, text, rupiah):
     assert_keys(rep, [("cell.number_as_text", "Realisasi", "C6")])
     sen = round(rupiah * 100)
     assert rep.data.budget[3].pagu.value == sen
-    assert rep.budget.find("7.01.01.2.01").c_pagu == 10_000_000 * SEN + sen
+    assert rep.figures.budget.find("7.01.01.2.01").c_pagu == 10_000_000 * SEN + sen
 
 
 @pytest.mark.parametrize("text, rupiah", [("1.234", 1234), ("1,234", 1234), ("Rp 5.000", 5000)])
@@ -540,8 +540,8 @@ def test_money_exact_sum_of_sen(tmp_path):
     wb["PK"]["L5"] = "0,30"
     rep = run(wb, tmp_path)
     assert_keys(rep, [("cell.number_as_text", "PK", "L5")])
-    assert rep.budget.pagu == 30
-    assert rep.budget.find("7.01.01").c_sisa == 0
+    assert rep.figures.budget.pagu == 30
+    assert rep.figures.budget.find("7.01.01").c_sisa == 0
 
 
 def test_money_exact_large_amounts_with_sen(tmp_path):
@@ -559,7 +559,7 @@ def test_money_exact_large_amounts_with_sen(tmp_path):
     wb["PK"]["L5"] = None
     rep = run(wb, tmp_path)
     assert sorted(k for k in keys(rep) if k[0] != "cell.number_as_text") == [], show(rep)
-    assert rep.budget.pagu == 308_718_044_200
+    assert rep.figures.budget.pagu == 308_718_044_200
 
 
 # --- percents ----------------------------------------------------------------------------
@@ -961,3 +961,14 @@ def test_builder_sheets_layout():
         ws = wb[name]
         assert ws["A1"].value  # a title
         assert [ws.cell(2, c).value for c in range(1, len(headers) + 1)] == headers
+
+
+def test_percent_unit_and_triwulan_number_are_read_one_way():
+    """One definition each, used by the reader and the LKj writer (issue 10): a blank Satuan
+    is a percentage, as the template says; a triwulan's number is its place in I-IV."""
+    from lkj_excel.contract import is_percent_unit, triwulan_number
+
+    assert [is_percent_unit(s) for s in (None, "", "  ", " % ", "Persen", "PROSENTASE")] == [True] * 6
+    assert [is_percent_unit(s) for s in ("Nilai", "Dokumen", "%/tahun")] == [False] * 3
+    assert [triwulan_number(t) for t in ("I", "II", "III", "IV", "V", None, 1)] == \
+        [1, 2, 3, 4, None, None, None]

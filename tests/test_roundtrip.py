@@ -114,7 +114,7 @@ def test_filled_template_reads_back(tmp_path):
         ("7.01.01.2.02.0002", 50000000, 24999950, None),
         (None, 450000000, 150000000, 300000000),
     ]
-    kegiatan = rep.budget.find("7.01.01.2.02")
+    kegiatan = rep.figures.budget.find("7.01.01.2.02")
     assert (kegiatan.c_pagu, kegiatan.c_realisasi) == (450000000, 150000000)
     assert [(f.uraian.value, f.ya.value) for f in data.facilitation] == [
         ("Fasilitasi penyusunan Perdes APBDes", True), ("Koordinasi pendampingan desa", False)]

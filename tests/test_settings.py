@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from lkj_excel import figures as F
 from lkj_excel.cli import main
 from lkj_excel.settings import DEFAULT_BATAS, SettingsError, load_settings
 
@@ -51,8 +52,8 @@ def test_finite_bounds_still_accepted(tmp_path):
     cfg = config(tmp_path, "[predikat]\nbatas = [90.5, 75, 65.25, 50]\n")
     s = load_settings(cfg)
     assert s.batas == (90.5, 75.0, 65.25, 50.0)
-    assert s.predikat(90.5) == "Sangat Tinggi"
-    assert s.predikat(90.49) == "Tinggi"
+    assert F.predikat(0.905, s) == "Sangat Tinggi"  # capaian 90,5%
+    assert F.predikat(0.9049, s) == "Tinggi"
     assert load_settings(None).batas == DEFAULT_BATAS
 
 

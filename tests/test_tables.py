@@ -25,7 +25,8 @@ SAMPLE = ROOT / "samples" / "tempursari-2023-tw1.xlsx"
 
 def build(rep, settings=None):
     settings = settings or Settings()
-    rep.figures = F.compute(rep, settings)
+    if settings != Settings():  # the figures of other settings (predikat labels)
+        rep.figures = F.compute(rep.data, settings)
     return T.build(rep, settings)
 
 

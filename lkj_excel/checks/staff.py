@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .. import catalogue as C
 from ..contract import norm_loose
 from ..findings import Finding
 from ..model import Identity, Staff, Val
@@ -43,14 +44,15 @@ def check(staff: list[Staff], sheet: str | None, identity: Identity,
         pppk = s.status.value == "PPPK"
         problem = nip_problem(nip, end, pppk)
         if problem:
-            findings.append(Finding("staff.nip_format", sheet, s.nip.addr,
-                                    f"NIP {s.nama.value or ''} ({nip}): {problem}.", found=nip,
-                                    merged=s.nip.merged))
+            findings.append(C.STAFF_NIP_FORMAT.finding(
+                sheet, s.nip.addr,
+                f"NIP {s.nama.value or ''} ({nip}): {problem}.", found=nip,
+                merged=s.nip.merged))
         # another cell, so reported beside staff.nip_format (checks.md, "Replacements")
         _gender(s, nip, pppk, sheet, findings)
         if nip in seen:
-            findings.append(Finding(
-                "staff.nip_duplicate", sheet, s.nip.addr,
+            findings.append(C.STAFF_NIP_DUPLICATE.finding(
+                sheet, s.nip.addr,
                 f"NIP {nip} ({s.nama.value}) sudah dipakai di baris {seen[nip].row} "
                 f"({seen[nip].nama.value}).", found=nip))
         else:
@@ -75,7 +77,7 @@ def _gender(s: Staff, nip: str, pppk: bool, sheet: str | None, findings: list[Fi
     else:
         msg = (f"{s.nama.value}: L/P tertulis {lp}, digit jenis kelamin NIP {nip} "
                f"menunjukkan {sex}.")
-    findings.append(Finding("staff.nip_gender", sheet, s.lp.addr, msg, found=lp, expected=sex))
+    findings.append(C.STAFF_NIP_GENDER.finding(sheet, s.lp.addr, msg, found=lp, expected=sex))
 
 
 def head_nip_problem(identity: Identity, findings: list[Finding]) -> None:
@@ -85,8 +87,9 @@ def head_nip_problem(identity: Identity, findings: list[Finding]) -> None:
         return
     problem = nip_problem(v.value, identity.period_end())
     if problem:
-        findings.append(Finding("staff.nip_format", identity.sheet, v.addr,
-                                f"NIP Kepala ({v.value}): {problem}.", found=v.value))
+        findings.append(C.STAFF_NIP_FORMAT.finding(
+            identity.sheet, v.addr,
+            f"NIP Kepala ({v.value}): {problem}.", found=v.value))
 
 
 def _head(staff: list[Staff], identity: Identity, findings: list[Finding]) -> None:
@@ -100,7 +103,7 @@ def _head(staff: list[Staff], identity: Identity, findings: list[Finding]) -> No
         match = next((s for s in staff if jab and norm_loose(s.jabatan.value) == jab), None)
     if match is None or match.nip.value is None or match.nip.value == v.value:
         return
-    findings.append(Finding(
-        "staff.head_nip_mismatch", identity.sheet, v.addr,
+    findings.append(C.STAFF_HEAD_NIP_MISMATCH.finding(
+        identity.sheet, v.addr,
         f"NIP Kepala di Identitas {v.value}, di sheet Pegawai ({match.nama.value}, baris "
         f"{match.row}) {match.nip.value}.", found=v.value, expected=match.nip.value))

@@ -6,32 +6,13 @@ import functools
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import catalogue as C
 from ..contract import IDENTITAS, IDENTITY_ITEMS, Kind, Sheet, norm_header, norm_sheet
 from ..findings import Finding
+from ..model import Cell
 from .workbook import RawBook, RawSheet, address, col_letter
 
 HEADER_SEARCH_ROWS = 15
-
-
-@dataclass(slots=True)
-class Cell:
-    """A value read from a cell. `addr` is the cell findings point at (for a merged value,
-    the merged range's first cell)."""
-
-    raw: Any
-    addr: str
-    row: int
-    col: int
-    no_value: bool = False  # a formula without a cached value
-    percent: bool | None = False  # has a percent number format (None: unknown)
-    merged: bool = False
-
-    @property
-    def blank(self) -> bool:
-        if self.no_value:
-            return False
-        raw = self.raw
-        return raw is None or (isinstance(raw, str) and not raw.strip())
 
 
 @dataclass
@@ -114,16 +95,16 @@ def read_table(raw: RawSheet, spec: Sheet, findings: list[Finding]) -> Table:
     table = Table(spec, raw.name, header_row)
     if header_row is None:
         for col in spec.required_columns:
-            findings.append(Finding(
-                "column.missing", raw.name, None,
+            findings.append(C.COLUMN_MISSING.finding(
+                raw.name, None,
                 f"Kolom wajib '{col.name}' tidak ditemukan di sheet {raw.name}: "
                 f"tidak ada baris judul kolom di {HEADER_SEARCH_ROWS} baris pertama.",
             ))
         return table
     for c, name in matched:
         if name in table.columns:
-            findings.append(Finding(
-                "cell.ambiguous", raw.name, address(header_row, c),
+            findings.append(C.CELL_AMBIGUOUS.finding(
+                raw.name, address(header_row, c),
                 f"Judul kolom '{raw.value(header_row, c)}' juga menunjuk kolom '{name}'; "
                 f"yang dipakai kolom paling kiri ({address(header_row, table.columns[name])}).",
                 found=str(raw.value(header_row, c)),
@@ -133,8 +114,8 @@ def read_table(raw: RawSheet, spec: Sheet, findings: list[Finding]) -> Table:
     first = _first_cell(raw, header_row)
     for col in spec.required_columns:
         if col.name not in table.columns:
-            findings.append(Finding(
-                "column.missing", raw.name, first,
+            findings.append(C.COLUMN_MISSING.finding(
+                raw.name, first,
                 f"Kolom wajib '{col.name}' tidak ada di baris judul kolom (baris {header_row}) "
                 f"sheet {raw.name}.",
             ))

@@ -32,7 +32,7 @@ def serapan(pagu: int | None, realisasi: int | None) -> Value:
 def budget_tables(src: Source) -> tuple[Table, Table | None]:
     """The placed budget rows with their total row, and the rows that could not be placed
     (None when there are none). The row of each budget row is `index[id(row)]`."""
-    budget = src.report.budget
+    budget = src.figures.budget
     table = Table(ID, "Realisasi Anggaran", list(COLUMNS))
     tree = list(budget.tree()) if budget is not None else []
     if not tree and (budget is None or budget.total is None):

@@ -5,7 +5,7 @@ derived realisations of the PK rows (Capaian Kinerja refers to them)."""
 from __future__ import annotations
 
 from .. import figures as F
-from ..model import BELUM, TEPAT_WAKTU, TERLAMBAT, TIDAK_DIKETAHUI
+from ..model import BELUM, TEPAT_WAKTU, TERLAMBAT
 from .base import Source
 from .formulas import formula, quote, ratio, sum_span
 from .model import COUNT, DATE, PERCENT, TEXT, TOTAL, Column, Ref, Span, Table, Value
@@ -93,13 +93,12 @@ def village_tables(src: Source) -> tuple[Table, Table | None, dict[str, Ref]]:
     """Villages × documents with their status, the counts per document with the derived
     percentages, and the cell of each percentage (by document, and `Dokumen Desa`)."""
     vf = src.figures.villages
-    vc = src.report.villages
     docs = Table(DOC_ID, "Dokumen Desa", [
         Column("no", "No", COUNT), Column("desa", "Desa"), Column("dokumen", "Dokumen"),
         Column("batas", "Batas Waktu", DATE), Column("tanggal", "Tanggal Penetapan", DATE),
         Column("status", "Status"), Column("keterangan", "Keterangan")])
-    if vf is None or vc is None or vf.n == 0:
-        docs.empty = ("Sheet LPPDes tidak ada di isian." if vc is None
+    if vf is None or vf.n == 0:
+        docs.empty = ("Sheet LPPDes tidak ada di isian." if vf is None
                       else "Sheet LPPDes tidak berisi desa.")
         return docs, None, {}
     status_of = formula("status", '=IF({0}="","Belum",IF({1}="","Tidak Diketahui",'
@@ -108,7 +107,7 @@ def village_tables(src: Source) -> tuple[Table, Table | None, dict[str, Ref]]:
     sheet = "LPPDes"
     for n, key in enumerate(vf.villages, 1):
         for k, doc in enumerate(F.DOCS):
-            d = vc.docs.get((key, doc))
+            d = vf.docs.get((key, doc))
             notes = []
             cells = [Value(n, COUNT) if k == 0 else Value(None), Value(vf.names.get(key)),
                      Value(doc)]
@@ -140,7 +139,7 @@ def village_tables(src: Source) -> tuple[Table, Table | None, dict[str, Ref]]:
     statuses = (("tepat", TEPAT_WAKTU), ("terlambat", TERLAMBAT), ("belum", BELUM))
     totals = {col: 0 for col, _s in statuses}
     for doc in F.DOCS:
-        counts = _status_counts(vf, vc, doc)
+        counts = vf.statuses[doc]
         cells = [Value(doc)]
         for col, status in statuses:
             totals[col] += counts[status]
@@ -158,10 +157,3 @@ def village_tables(src: Source) -> tuple[Table, Table | None, dict[str, Ref]]:
     pct["Dokumen Desa"] = Ref("persen", summary.add(cells, TOTAL), DOC_SUM_ID)
     return docs, summary, pct
 
-
-def _status_counts(vf, vc, doc: str) -> dict[str, int]:
-    counts = {TEPAT_WAKTU: 0, TERLAMBAT: 0, BELUM: 0, TIDAK_DIKETAHUI: 0}
-    for key in vf.villages:
-        d = vc.docs.get((key, doc))
-        counts[d.status if d is not None else BELUM] += 1
-    return counts

@@ -35,7 +35,7 @@ def pk_tables(src: Source, budget_index: dict[int, int], budget_table: str
             inds.add([no, sasaran, Value(text(ind.pk.indikator),
                                          source=src.where("PK", ind.pk.indikator)), target],
                      key=ind)
-        lines = F.budget_lines(t.rows, src.report.budget)
+        lines = F.budget_lines(t.rows, src.figures.budget)
         budget = None
         if lines:
             budget = _budget_table(src, k, t, lines, budget_index, budget_table)

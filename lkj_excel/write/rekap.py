@@ -5,12 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from ..contract import triwulan_number
 from ..figures import has_sen, rupiah
 from ..pipeline import FileReport
 from ..settings import Settings
 from .atomic import atomic_path
-
-ROMAN = ("I", "II", "III", "IV")
 
 
 def rekap_name(reports: list[FileReport]) -> str:
@@ -18,8 +17,8 @@ def rekap_name(reports: list[FileReport]) -> str:
     periods = {(r.tahun, r.triwulan) for r in reports if r.readable}
     if len(periods) == 1:
         tahun, tw = next(iter(periods))
-        if tahun and tw in ROMAN:
-            return f"Rekap-{tahun}-TW{ROMAN.index(tw) + 1}.xlsx"
+        if tahun and (n := triwulan_number(tw)):
+            return f"Rekap-{tahun}-TW{n}.xlsx"
     return "Rekap.xlsx"
 
 

@@ -80,8 +80,8 @@ EXTRA: dict[str, dict[str, Any]] = {
 
 
 def write_lkj(report, settings, path: str | Path, run_time: dt.datetime, tables=None) -> Path:
-    """Write the LKj workbook of `report` (a checked `FileReport` whose figures the pipeline
-    computed) to `path`, atomically.
+    """Write the LKj workbook of `report` (a checked `FileReport`: the pipeline computed its
+    figures) to `path`, atomically.
 
     `settings` gives the predikat bands and the efisiensi method; `run_time` is written in
     Metode (and as the workbook's creation time); `tables` are the report's tables
@@ -99,10 +99,6 @@ def write_lkj(report, settings, path: str | Path, run_time: dt.datetime, tables=
 
     settings = settings or Settings()
     if tables is None:
-        if report.figures is None:
-            from ...figures import compute
-
-            report.figures = compute(report, settings)
         tables = build(report, settings)
     target = Path(path)
     naive = run_time.replace(tzinfo=None) if run_time.tzinfo else run_time

@@ -1,0 +1,79 @@
+"""The check catalogue (checks.md "Minimum catalogue"): every check the tool can raise, as a
+named constant with its stable id, its severity and a one-line description.
+
+A finding is made only through its check, at the place it is raised:
+`C.BUDGET_SUM_PAGU.finding(sheet, cell, message, ...)`; `CATALOGUE` lists them all, in the
+order `lkj-excel checks` prints them. Never rename an id: auditors and scripts filter on it."""
+
+from __future__ import annotations
+
+from .findings import ERROR, WARNING, Check
+
+FILE_UNREADABLE = Check("file.unreadable", ERROR,
+                        "Berkas bukan workbook, rusak, terkunci sandi, atau formatnya tidak dikenal.")
+SHEET_MISSING = Check("sheet.missing", ERROR,
+                      "Sheet wajib (atau sheet yang menjadi sumber realisasi PK) tidak ada.")
+COLUMN_MISSING = Check("column.missing", ERROR,
+                       "Kolom wajib tidak ditemukan pada baris judul kolom.")
+CELL_REQUIRED = Check("cell.required", ERROR, "Sel wajib kosong.")
+CELL_INVALID = Check("cell.invalid", ERROR,
+                     "Nilai sel tidak dapat dibaca sesuai jenis kolomnya (nominal, persen, tanggal, pilihan, kode, NIP).")
+CELL_NUMBER_AS_TEXT = Check("cell.number_as_text", WARNING,
+                            "Nominal atau persen diketik sebagai teks dan tetap dibaca.")
+CELL_AMBIGUOUS = Check("cell.ambiguous", WARNING,
+                       "Nilai dapat dibaca dua cara; aturan kontrak diterapkan.")
+CELL_FORMULA_WITHOUT_VALUE = Check("cell.formula_without_value", ERROR,
+                                   "Sel rumus tanpa nilai tersimpan (berkas belum dihitung ulang).")
+IDENTITY_INVALID = Check("identity.invalid", ERROR,
+                         "Tahun Anggaran atau Triwulan kosong atau di luar rentang.")
+BUDGET_CODE_FORMAT = Check("budget.code_format", ERROR, "Kode tidak sesuai bentuk nomenklatur.")
+BUDGET_CODE_DUPLICATE = Check("budget.code_duplicate", ERROR,
+                              "Kode yang sama muncul lagi pada baris lain.")
+BUDGET_CODE_ORPHAN = Check("budget.code_orphan", ERROR,
+                           "Kode valid tetapi kode induknya tidak punya baris.")
+BUDGET_CODE_UNKNOWN = Check("budget.code_unknown", WARNING,
+                            "Kode tidak ada di nomenklatur, atau uraiannya berbeda dari nomenklatur.")
+BUDGET_SUM_PAGU = Check("budget.sum_pagu", ERROR,
+                        "Pagu program/kegiatan tidak sama dengan jumlah pagu di bawahnya.")
+BUDGET_SUM_REALISASI = Check("budget.sum_realisasi", ERROR,
+                             "Realisasi program/kegiatan tidak sama dengan jumlah realisasi di bawahnya.")
+BUDGET_SUM_SISA = Check("budget.sum_sisa", ERROR,
+                        "Sisa yang diketik tidak sama dengan Pagu - Realisasi baris itu.")
+BUDGET_TOTAL = Check("budget.total", ERROR, "Baris total tidak sama dengan jumlah program.")
+BUDGET_OVER_PAGU = Check("budget.over_pagu", ERROR, "Realisasi melebihi pagu.")
+BUDGET_NEGATIVE = Check("budget.negative", ERROR, "Pagu, Realisasi atau Sisa bernilai negatif.")
+PK_BUDGET_MISMATCH = Check("pk.budget_mismatch", ERROR,
+                           "Anggaran di PK berbeda dengan pagu kodenya di sheet Realisasi.")
+PK_CODE_UNKNOWN = Check("pk.code_unknown", ERROR, "Kode di PK tidak ada di sheet Realisasi.")
+PK_TARGET_MISSING = Check("pk.target_missing", ERROR,
+                          "Indikator tanpa target yang dapat dipakai (kosong, 0 atau tidak terbaca).")
+PK_DERIVED_MISMATCH = Check("pk.derived_mismatch", WARNING,
+                            "Realisasi yang diketik berbeda lebih dari 0,5 poin dari hitungan daftar sumbernya.")
+FACILITATION_DUPLICATE = Check("facilitation.duplicate", WARNING,
+                               "Item fasilitasi yang sama muncul lagi.")
+VILLAGES_COUNT_MISMATCH = Check("villages.count_mismatch", ERROR,
+                                "Jumlah Desa/Kelurahan di Identitas berbeda dengan jumlah desa di LPPDes.")
+VILLAGES_DUPLICATE = Check("villages.duplicate", ERROR, "Desa dan dokumen yang sama muncul lagi.")
+VILLAGES_DOCUMENT_MISSING = Check("villages.document_missing", WARNING,
+                                  "Desa tidak punya baris untuk dokumen yang menjadi sumber realisasi PK.")
+VILLAGES_DATE_AFTER_PERIOD = Check("villages.date_after_period", WARNING,
+                                   "Tanggal Penetapan sesudah akhir triwulan yang dilaporkan.")
+STAFF_NIP_FORMAT = Check("staff.nip_format", ERROR,
+                         "NIP bukan 18 angka, atau tanggal lahir/pengangkatannya mustahil.")
+STAFF_NIP_GENDER = Check("staff.nip_gender", WARNING,
+                         "Digit jenis kelamin NIP tidak sesuai kolom L/P.")
+STAFF_NIP_DUPLICATE = Check("staff.nip_duplicate", ERROR, "NIP yang sama muncul lagi.")
+STAFF_HEAD_NIP_MISMATCH = Check("staff.head_nip_mismatch", ERROR,
+                                "NIP Kepala di Identitas berbeda dengan NIP kepala di sheet Pegawai.")
+
+CATALOGUE: tuple[Check, ...] = (
+    FILE_UNREADABLE, SHEET_MISSING, COLUMN_MISSING, CELL_REQUIRED, CELL_INVALID,
+    CELL_NUMBER_AS_TEXT, CELL_AMBIGUOUS, CELL_FORMULA_WITHOUT_VALUE, IDENTITY_INVALID,
+    BUDGET_CODE_FORMAT, BUDGET_CODE_DUPLICATE, BUDGET_CODE_ORPHAN, BUDGET_CODE_UNKNOWN,
+    BUDGET_SUM_PAGU, BUDGET_SUM_REALISASI, BUDGET_SUM_SISA, BUDGET_TOTAL, BUDGET_OVER_PAGU,
+    BUDGET_NEGATIVE, PK_BUDGET_MISMATCH, PK_CODE_UNKNOWN, PK_TARGET_MISSING,
+    PK_DERIVED_MISMATCH, FACILITATION_DUPLICATE, VILLAGES_COUNT_MISMATCH, VILLAGES_DUPLICATE,
+    VILLAGES_DOCUMENT_MISSING, VILLAGES_DATE_AFTER_PERIOD, STAFF_NIP_FORMAT, STAFF_NIP_GENDER,
+    STAFF_NIP_DUPLICATE, STAFF_HEAD_NIP_MISMATCH,
+)
+CHECKS: dict[str, Check] = {c.id: c for c in CATALOGUE}
