@@ -90,7 +90,11 @@ def process_one(source: str | Path | bytes, display: str, out: str | Path | None
                 settings: Settings | None, run_time: dt.datetime,
                 nomen: Nomenclature | None = None) -> FileReport:
     """Check one input and, when readable, write its LKj workbook; `report.output` is the
-    path written. Raises OutputError when the workbook cannot be written."""
+    path written. Raises OutputError when the workbook cannot be written.
+
+    The pipeline, one way: read, figures and checks (`check_source`), then the LKj tables,
+    built once (`tables.build`), then the writers that render them."""
+    from .tables import build
     from .write.workbook import write_lkj
 
     settings = settings or Settings()
@@ -101,7 +105,8 @@ def process_one(source: str | Path | bytes, display: str, out: str | Path | None
     from xlsxwriter.exceptions import FileCreateError, FileSizeError
 
     try:
-        written = write_lkj(report, settings, target, run_time)
+        tables = build(report, settings)
+        written = write_lkj(report, settings, target, run_time, tables)
     except (OSError, FileCreateError, FileSizeError) as exc:
         raise OutputError(f"Workbook LKj tidak dapat ditulis ke {target}: {_reason(exc)}",
                           report) from exc
