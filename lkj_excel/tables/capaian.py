@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from .. import figures as F
 from .base import Source, value_kind
 from .formulas import average, capaian, predikat, ref
-from .model import COVERED, MEAN, PERCENT, TEXT, Column, Ref, Span, Table, Value
+from .model import COUNT, COVERED, MEAN, PERCENT, TEXT, Column, Ref, Span, Table, Value
 from .text import text
 
-COLUMNS = [Column("no", "No"), Column("sasaran", "Sasaran"), Column("indikator", "Indikator"),
+COLUMNS = [Column("no", "No", COUNT), Column("sasaran", "Sasaran"), Column("indikator", "Indikator"),
            Column("target", "Target"), Column("realisasi", "Realisasi"),
            Column("capaian", "Capaian", PERCENT), Column("predikat", "Predikat"),
            Column("keterangan", "Keterangan")]
@@ -38,7 +38,7 @@ def sasaran_cells(inds: list[F.Indicator], src: Source) -> list[tuple[Value, Val
             j += 1
         no += 1
         span = j - i + 1
-        out.append((Value(str(no), span=span),
+        out.append((Value(no, COUNT, span=span),
                     Value(text(inds[i].pk.sasaran), source=src.where("PK", inds[i].pk.sasaran),
                           span=span)))
         out.extend((COVERED, COVERED) for _ in range(span - 1))

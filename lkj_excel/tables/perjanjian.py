@@ -8,7 +8,7 @@ from ..money import format_rp
 from .base import Source, value_kind
 from .capaian import sasaran_cells
 from .formulas import ref, sum_span
-from .model import AMOUNT, EMPTY, TOTAL, Column, Ref, Span, Table, Value
+from .model import AMOUNT, COUNT, EMPTY, TOTAL, Column, Ref, Span, Table, Value
 from .text import text
 
 NOUN = {"Sasaran Strategis": "Anggaran", "Sasaran Program": "Program",
@@ -23,7 +23,7 @@ def pk_tables(src: Source, budget_index: dict[int, int], budget_table: str
     out = []
     for k, t in enumerate(src.figures.tables):
         inds = Table(f"pk_{k + 1}", f"{k + 1}. {t.title}", [
-            Column("no", "No"), Column("sasaran", "Sasaran"),
+            Column("no", "No", COUNT), Column("sasaran", "Sasaran"),
             Column("indikator", "Indikator Kinerja"), Column("target", "Target")])
         inds.key = t
         for ind, (no, sasaran) in zip(t.rows, sasaran_cells(t.rows, src), strict=True):
@@ -46,11 +46,11 @@ def pk_tables(src: Source, budget_index: dict[int, int], budget_table: str
 def _budget_table(src: Source, k: int, t: F.CapaianTable, lines: list[F.BudgetLine],
                   budget_index: dict[int, int], budget_table: str) -> Table:
     table = Table(f"pk_{k + 1}_anggaran", f"{k + 1}. {t.title}: anggaran", [
-        Column("no", "No"), Column("uraian", NOUN.get(t.level, "Uraian")), Column("kode", "Kode"),
+        Column("no", "No", COUNT), Column("uraian", NOUN.get(t.level, "Uraian")), Column("kode", "Kode"),
         Column("anggaran", "Anggaran (Rp)", AMOUNT), Column("sumber_dana", "Sumber Dana")])
     table.key = t
     for i, line in enumerate(lines, 1):
-        table.add([Value(str(i)), Value(line.uraian), Value(line.kode),
+        table.add([Value(i, COUNT), Value(line.uraian), Value(line.kode),
                    _anggaran(src, line, budget_index, budget_table),
                    Value(line.sumber_dana or None)], key=line)
     amounts = [ln.anggaran for ln in lines]

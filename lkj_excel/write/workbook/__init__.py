@@ -22,7 +22,7 @@ from typing import Any
 
 from ... import __version__
 from ..atomic import atomic_path
-from ..styles import AMOUNT, AMOUNT_SEN, DATE, FORMATS, PERCENT
+from ..styles import AMOUNT, AMOUNT_SEN, DATE_ID, DATETIME_ID, FORMATS, PERCENT
 from . import (
     capaian_kinerja,
     cost_per_outcome,
@@ -47,7 +47,6 @@ FILL_ORDER = (realisasi_anggaran, fasilitasi, dokumen_desa, rekonsiliasi, capaia
               perjanjian_kinerja, perbandingan, cost_per_outcome, pegawai, metode, ringkasan)
 
 FONT = {"font_name": "Arial", "font_size": 10}
-DATETIME = "d mmmm yyyy hh:mm:ss"
 TYPED_FILL = "#FFEB9C"  # a figure the office typed differs from the one shown
 PLACED_FILL = "#FCE4D6"  # a budget row placed by its position, not by its code
 TOTAL_FILL = "#F2F2F2"
@@ -61,8 +60,8 @@ EXTRA: dict[str, dict[str, Any]] = {
     "amount": {"num_format": AMOUNT},
     "amount2": {"num_format": AMOUNT_SEN},
     "percent": {"num_format": PERCENT},
-    "date": {"num_format": DATE, "align": "left"},
-    "datetime": {"num_format": DATETIME, "align": "left"},
+    "date": {"num_format": DATE_ID, "align": "left"},
+    "datetime": {"num_format": DATETIME_ID, "align": "left"},
     "whole": {"num_format": "0"},
     "ratio": {"num_format": "0.00"},
     "center": {"align": "center"},

@@ -56,6 +56,7 @@ def render(ctx: Context) -> None:
     r = total_r + 2
     unplaced = ctx.tables.unplaced
     if unplaced is not None:
+        sh.repeat = False  # a second table: no header repeats above it
         sh.band(r, unplaced.title, 6)
         r += 1
         sh.header(r, [c.name for c in unplaced.columns])
