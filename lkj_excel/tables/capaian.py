@@ -9,6 +9,7 @@ from .. import figures as F
 from .base import Source, value_kind
 from .formulas import average, capaian, predikat, ref
 from .model import COUNT, COVERED, MEAN, PERCENT, TEXT, Column, Ref, Span, Table, Value
+from ..money import format_number
 from .text import text
 
 COLUMNS = [Column("no", "No", COUNT), Column("sasaran", "Sasaran"), Column("indikator", "Indikator"),
@@ -75,6 +76,23 @@ def capaian_tables(src: Source, derived: dict[str, Ref]) -> tuple[list[Table], d
     return tables, cells
 
 
+def _derived_replaces_typed(src: Source, ind: F.Indicator, real: Value, tid: str, r: int) -> None:
+    """A derived realisation shown where PK typed another figure (as the figures show them,
+    at two decimals): highlighted, noted and recorded for Angka Diganti."""
+    typed = ind.typed_realisasi
+    if typed is None or round(typed, 2) == round(ind.realisasi, 2):
+        return
+    pk = ind.pk
+    unit = "%" if ind.is_percent else ""
+    real.mark = "typed"
+    real.note = f"Tertulis di PK {format_number(typed)}{unit}"
+    ids = src.ids("PK", pk.realisasi.addr)
+    if ids:
+        real.note += "; " + ", ".join(ids)
+    src.replaced("PK", pk.realisasi, pk.kode.value, ind.to_sheet(typed), ind.realisasi_cell,
+                 real.kind, tid, r, "realisasi")
+
+
 def _row(src: Source, ind: F.Indicator, no: Value, sasaran: Value, derived: dict[str, Ref],
          settings, tid: str, r: int) -> tuple[list[Value], IndicatorCells]:
     kind = value_kind(ind)
@@ -88,6 +106,7 @@ def _row(src: Source, ind: F.Indicator, no: Value, sasaran: Value, derived: dict
         real = Value(None)
     elif ind.sumber and derived_ref and ind.is_percent:
         real = Value(ind.realisasi_cell, kind, ref(derived_ref), typed=ind.typed_realisasi)
+        _derived_replaces_typed(src, ind, real, tid, r)
     else:
         real = Value(ind.realisasi_cell, kind, source=src.where("PK", pk.realisasi))
     if ind.capaian is not None:

@@ -51,7 +51,7 @@ def _budget_table(src: Source, k: int, t: F.CapaianTable, lines: list[F.BudgetLi
     table.key = t
     for i, line in enumerate(lines, 1):
         table.add([Value(i, COUNT), Value(line.uraian), Value(line.kode),
-                   _anggaran(src, line, budget_index, budget_table),
+                   _anggaran(src, line, budget_index, budget_table, table.id, i - 1),
                    Value(line.sumber_dana or None)], key=line)
     amounts = [ln.anggaran for ln in lines]
     total = None if any(a is None for a in amounts) else sum(amounts)
@@ -68,7 +68,7 @@ def _budget_table(src: Source, k: int, t: F.CapaianTable, lines: list[F.BudgetLi
 
 
 def _anggaran(src: Source, line: F.BudgetLine, budget_index: dict[int, int],
-              budget_table: str) -> Value:
+              budget_table: str, table: str, r: int) -> Value:
     """The Anggaran shown (the computed Pagu of the Kode) with what the PK typed where it
     differs."""
     sources = [src.where("PK", pk.anggaran) for _v, pk in line.typed]
@@ -78,6 +78,8 @@ def _anggaran(src: Source, line: F.BudgetLine, budget_index: dict[int, int],
         seen: list[int] = []
         ids: list[str] = []
         for v, pk in line.differs:
+            src.replaced("PK", pk.anggaran, line.kode, v, line.anggaran, AMOUNT, table, r,
+                         "anggaran")
             if v not in seen:
                 seen.append(v)
             for cid in src.ids("PK", pk.anggaran.addr):

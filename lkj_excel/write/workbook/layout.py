@@ -362,7 +362,8 @@ def sheet_width(widths: Iterable[float]) -> tuple[float, float]:
     them out (Excel: 7 px a unit and 5 px padding; LibreOffice: the width of a digit of its
     Arial, measured on its PDF export)."""
     ws = list(widths)
-    return sum((w * 7 + 5) * 0.75 for w in ws), sum(w * LO_UNIT_PT for w in ws)
+    # XlsxWriter stores a width with its 5 px of padding (w + 5/7), which LibreOffice reads
+    return sum((w * 7 + 5) * 0.75 for w in ws), sum((w + 5 / 7) * LO_UNIT_PT for w in ws)
 
 
 def print_scale(widths: Iterable[float]) -> tuple[int, float]:

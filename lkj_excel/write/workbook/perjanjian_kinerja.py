@@ -63,6 +63,4 @@ def _budget(ctx: Context, sh, r: int, table) -> int:
         sh.merge_text(rr, 1, 2, cells[1].value, *total)
         for c, v in zip((3, 4, 5), cells[2:], strict=True):
             put(ctx, sh, here, rr, c, v, *total)
-        if cells[3].note:
-            sh.comment(rr, 4, cells[3].note)
     return here.rows[-1] + 1

@@ -20,6 +20,8 @@ def put(ctx: Context, sh: Sheet, here: Placement | None, r: int, c: int, v: Valu
     kind = v.kind or TEXT
     if v.mark:
         style = (*style, v.mark)
+    if v.note:  # why a figure is highlighted: the cell's comment
+        sh.comment(r, c, v.note)
     if v.span > 1:
         if kind == TEXT:
             sh.merge_text(r, c, c, v.value, *style, r2=r + v.span - 1)
