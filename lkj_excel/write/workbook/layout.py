@@ -33,6 +33,7 @@ PAGE_H = 210 / 25.4 * 72 - (MARGIN_TOP + MARGIN_BOTTOM) * 72
 MIN_SCALE = 0.8  # 10-pt text prints at 8 pt or more
 LO_UNIT_PT = 5.62  # a column width unit printed by LibreOffice (pt)
 FILL = 0.97  # of a page the estimate counts on filling
+SAFETY = 1.03  # a margin on the width estimates: text stays at 8 pt in either program
 
 
 @dataclass
@@ -59,6 +60,8 @@ class Sheet:
     max_col: int = 0
     row: int = TITLE_ROWS
     repeat: bool = True  # one table: freeze and repeat its header (several tables: none)
+    textcols: set[int] = field(default_factory=set)  # columns of wrapped text
+    number_width: dict[int, float] = field(default_factory=dict)  # widest number shown
 
     def __post_init__(self) -> None:
         self.ws = self.ctx.wb.add_worksheet(self.name)
@@ -74,6 +77,8 @@ class Sheet:
             self.max_col = last
         if not shown:
             return
+        if wrap and not header and span == 1:
+            self.textcols.add(c)  # may narrow to fit the page: its text wraps
         if wrap and r is not None:
             self.wrapped.append((r, c, span, shown, bold))
         if span != 1:
@@ -250,13 +255,17 @@ class Sheet:
         ws = self.ws
         for (c, kind, bold), (lo, hi) in self.extent.items():
             for v in (lo, hi):
-                self._use(c, display(v, kind), bold)
+                shown = display(v, kind)
+                self._use(c, shown, bold)
+                self.number_width[c] = max(self.number_width.get(c, 0.0), text_width(shown, bold))
         widths: dict[int, float] = {}
         for c in range(self.max_col + 1):
             want = self.widths.get(c, 0.0) + 2.0
             want = max(want, self.mins.get(c, 4.0))
             want = min(want, self.caps.get(c, 50.0) + 2.0)
             widths[c] = round(want, 1)
+        self._fit_page(widths)
+        for c in range(self.max_col + 1):
             if c in self.folded:  # a helper column: folded away, a + above opens it
                 ws.set_column(c, c, widths[c], None, {"level": 1, "hidden": True})
                 widths.pop(c)  # not printed: not part of the page's width
@@ -319,6 +328,28 @@ class Sheet:
         ws.set_margins(left=MARGIN_LR, right=MARGIN_LR, top=MARGIN_TOP, bottom=MARGIN_BOTTOM)
         ws.set_footer(FOOTER)
 
+    def _fit_page(self, widths: dict[int, float]) -> None:
+        """Narrow the columns of wrapped text, widest first, until the sheet prints one
+        page wide at 8 pt or more (never below 10 units or a number the column shows)."""
+        shown = [c for c in widths if c not in self.folded]
+        budget = PAGE_W / (MIN_SCALE * SAFETY) / LO_UNIT_PT - 5 / 7 * len(shown)
+        excess = sum(widths[c] for c in shown) - budget
+        floors = {c: max(10.0, self.number_width.get(c, 0.0) + 2.0, self.mins.get(c, 0.0))
+                  for c in self.textcols if c in shown}
+        while excess > 0.05:
+            room = sorted((c for c in floors if widths[c] > floors[c] + 0.05),
+                          key=lambda c: -widths[c])
+            if not room:
+                return  # cannot narrow further: it prints two pages wide (print_scale)
+            top = room[0]
+            # down to the next widest, the floor, or by what is left to gain
+            nxt = max([widths[c] for c in room[1:]] + [floors[top]])
+            cut = min(widths[top] - nxt, excess) if widths[top] > nxt else \
+                min(widths[top] - floors[top], excess / len(room))
+            cut = max(cut, min(0.5, widths[top] - floors[top]))
+            widths[top] = round(widths[top] - cut, 1)
+            excess -= cut
+
     def _keep_together(self, heights: dict[int, float], scale: float) -> None:
         """Add page breaks so that a block of rows (a table with its heading, a program with
         its kegiatan) that fits on one page is not split over two, and a table that does not
@@ -375,6 +406,6 @@ def print_scale(widths: Iterable[float]) -> tuple[int, float]:
     if not excel:
         return 1, 1.0
     for pages in (1, 2):
-        if PAGE_W * pages / max(excel, lo) >= MIN_SCALE:
+        if PAGE_W * pages / max(excel, lo) >= MIN_SCALE * SAFETY:
             return pages, min(1.0, PAGE_W * pages / excel)
     return 0, MIN_SCALE
