@@ -166,7 +166,7 @@ def make(dest: Path) -> None:
     os.chdir(work)  # relative paths: the outputs name their inputs the same way in any DEST
     inputs = Path("in")
     # single files, with a fixed run time through the library
-    import lkj_excel.process as P
+    import lkj_excel.single as P
     from lkj_excel.settings import load_settings
 
     run_time = dt.datetime.fromisoformat(RUN_TIME).astimezone()

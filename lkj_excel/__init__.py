@@ -1,25 +1,50 @@
-"""lkj-excel: the Laporan Kinerja (LKj) of a kecamatan, from a filled workbook to a checked report."""
+"""lkj-excel: the Laporan Kinerja (LKj) of a kecamatan, from a filled workbook to a checked report.
+
+The library API (each name is imported on first use, so `import lkj_excel` stays light):
+
+    check(path, config=None) -> FileReport          check one workbook
+    process(path, output=None, config=None)         check it and write its LKj workbook
+    process_batch(inputs, outdir="hasil", ...)      many inputs, one LKj each and a Rekap
+    make_template(path=None, identity=None)         write the blank input workbook
+    FileReport, Finding                             what check and process return
+    LkjError, UsageError, SettingsError, OutputError
+
+The rest of the API (check_inputs, checks, read_daftar, load_settings) is in `lkj_excel.api`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
+_LAZY = {
+    "check": ".api", "process": ".api", "process_batch": ".api", "make_template": ".api",
+    "FileReport": ".pipeline", "Finding": ".findings",
+    "LkjError": ".errors", "UsageError": ".errors", "SettingsError": ".errors",
+    "OutputError": ".errors",
+}
+__all__ = [
+    "FileReport", "Finding", "LkjError", "OutputError", "SettingsError", "UsageError",
+    "__version__", "check", "make_template", "process", "process_batch",
+]
 
-def check(path, config=None):
-    """Check one workbook and return its `FileReport` (findings, data, figures)."""
-    from .api import check as _check
-
-    return _check(path, config)
-
-
-def process(path, output=None, config=None):
-    """Check one workbook and write its LKj workbook; `report.output` is the path written."""
-    from .process import process as _process
-
-    return _process(path, output, config)
+if TYPE_CHECKING:
+    from .api import check, make_template, process, process_batch
+    from .errors import LkjError, OutputError, SettingsError, UsageError
+    from .findings import Finding
+    from .pipeline import FileReport
 
 
-def __getattr__(name):
-    if name == "OutputError":
-        from .process import OutputError
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'lkj_excel' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
 
-        return OutputError
-    raise AttributeError(name)
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})

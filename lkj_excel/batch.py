@@ -67,7 +67,8 @@ def gather(inputs: list[str], outdir: Path | None) -> tuple[list[Job], list[str]
 def _work(args) -> FileReport:
     """Worker: check one input and write its LKj workbook under a temporary name."""
     job, tmpdir, settings, run_time = args
-    from .process import OutputError, process_one
+    from .errors import OutputError
+    from .single import process_one
 
     tmp = tmpdir / f".lkj-tmp-{os.getpid()}-{job.index}.xlsx"
     try:
@@ -96,7 +97,7 @@ def run_batch(inputs: list[str], outdir: Path, settings: Settings, jobs: int = 1
               daftar: list[str] | None = None,
               progress: Callable[[int, int], None] | None = None) -> BatchResult:
     """Process every input into `outdir` and write the Rekap there."""
-    from .process import OutputError
+    from .errors import OutputError
     from .write.rekap import rekap_name, write_rekap
 
     items, missing, skipped, problems = gather(inputs, outdir)
@@ -284,7 +285,7 @@ def final_output_names(reports: list[FileReport], outdir: Path, inputs: set[Path
     """Rename each temporary output to its final name, in the Rekap's row order (the order
     the inputs were gathered: sorted `Path`s within each input); a second output for one
     office and period gets `-2`, `-3` ...; never an input's path."""
-    from .process import output_name
+    from .single import output_name
 
     errors: list[str] = []
     used: set[str] = set()

@@ -1,17 +1,21 @@
-"""The `lkj-excel` command. Each command parses its options, calls the API, prints, exits.
+"""The `lkj-excel` command. Each command parses its options, calls the library API
+(`lkj_excel.api`), prints the result (`lkj_excel.render`) and exits.
 
-python-calamine and xlsxwriter are imported only inside the commands that need them, so
-`lkj-excel --help` stays fast.
+The API raises `UsageError`, `SettingsError` or `OutputError` for what stops a command;
+each becomes a message on stderr and exit code 2. Neither this module nor the API imports
+the workbook reader or writers at module level, so `lkj-excel --help` stays fast.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
+from typing import NoReturn
 
 import click
 
-from . import __version__
+from . import __version__, api
 
 EXIT_OK, EXIT_ERRORS, EXIT_FAILED = 0, 1, 2
 
@@ -23,14 +27,16 @@ def _config_option(f):
     )(f)
 
 
-def _load_settings(config):
-    from .settings import SettingsError, load_settings
+def _fail(message: str) -> NoReturn:
+    click.echo(message, err=True)
+    sys.exit(EXIT_FAILED)
 
+
+def _load_settings(config):
     try:
-        return load_settings(config)
-    except SettingsError as exc:
-        click.echo(f"Kesalahan pengaturan: {exc}", err=True)
-        sys.exit(EXIT_FAILED)
+        return api.load_settings(config)
+    except api.SettingsError as exc:
+        _fail(f"Kesalahan pengaturan: {exc}")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -69,37 +75,30 @@ def template(output, perangkat_daerah, pemerintah_daerah, tahun, triwulan, nama_
       lkj-excel template
       lkj-excel template --perangkat-daerah "Kecamatan Tempursari" --tahun 2023 --triwulan I
     """
-    from .contract import IDENTITY_ITEMS
-    from .write.template import make_template, template_filename
-
-    given = {"perangkat_daerah": perangkat_daerah, "pemerintah_daerah": pemerintah_daerah,
-             "tahun": tahun, "triwulan": _roman(triwulan), "nama_kepala": nama_kepala,
-             "nip_kepala": nip_kepala, "jabatan_kepala": jabatan_kepala}
-    identity = {i.isian: given[i.option] for i in IDENTITY_ITEMS
-                if i.option and given.get(i.option) is not None}
-    path = output or template_filename(identity)
+    identity = {"perangkat_daerah": perangkat_daerah, "pemerintah_daerah": pemerintah_daerah,
+                "tahun": tahun, "triwulan": triwulan, "nama_kepala": nama_kepala,
+                "nip_kepala": nip_kepala, "jabatan_kepala": jabatan_kepala}
     try:
-        written = make_template(path, identity)
-    except ValueError as exc:
-        click.echo(f"Isian tidak valid: {exc}", err=True)
-        sys.exit(EXIT_FAILED)
-    except Exception as exc:  # OSError, xlsxwriter's FileCreateError (disk full, ...)
-        click.echo(f"Gagal menulis {path}: {getattr(exc, 'strerror', None) or exc}", err=True)
-        sys.exit(EXIT_FAILED)
+        written = api.make_template(output or None, identity)
+    except api.UsageError as exc:
+        _fail(str(exc))
+    except api.OutputError as exc:
+        _fail(f"Gagal menulis {exc}")
     click.echo(f"Template ditulis: {written}")
-
-
-def _roman(tw):
-    return {"1": "I", "2": "II", "3": "III", "4": "IV"}.get(tw, tw)
 
 
 @main.command("checks")
 def checks_cmd() -> None:
-    """Daftar semua pemeriksaan: id, tingkat, dan artinya."""
-    from .findings import CATALOGUE
+    """Daftar semua pemeriksaan: id, tingkat, dan artinya.
 
-    width = max(len(c.id) for c in CATALOGUE)
-    for c in CATALOGUE:
+    \b
+    Contoh:
+      lkj-excel checks
+      lkj-excel checks > daftar-pemeriksaan.txt
+    """
+    catalogue = api.checks()
+    width = max(len(c.id) for c in catalogue)
+    for c in catalogue:
         sev = "kesalahan " if c.severity == "error" else "peringatan"
         click.echo(f"{c.id:<{width}}  {sev}  {c.description}")
 
@@ -118,10 +117,8 @@ def check(inputs, as_json, config) -> None:
       lkj-excel check isian-tw1.xlsx
       lkj-excel check kotak-masuk/ --json > temuan.json
     """
-    from .api import check_inputs
-
     settings = _load_settings(config)
-    reports, missing = check_inputs(list(inputs), settings)
+    reports, missing = api.check_inputs(inputs, settings)
     _finish(reports, missing, as_json)
 
 
@@ -150,40 +147,16 @@ def process(inputs, output, as_json, jobs, daftar, quiet, config) -> None:
       lkj-excel process isian-tw1.xlsx
       lkj-excel process kotak-masuk/ -o hasil/ --daftar kecamatan.txt
     """
-    import datetime as dt
-    import os
-    from pathlib import Path
-
-    from .process import OutputError
-
     settings = _load_settings(config)
     single = (len(inputs) == 1 and Path(inputs[0]).is_file()
               and Path(inputs[0]).suffix.lower() not in (".eml", ".mbox") and daftar is None)
     if single:
-        from .process import process_one
-
-        out = Path(output) if output else None
-        run_time = dt.datetime.now().astimezone().replace(microsecond=0)
         try:
-            rep = process_one(Path(inputs[0]), inputs[0], out, settings, run_time)
-        except OutputError as exc:
-            click.echo(f"Gagal menulis keluaran: {exc}", err=True)
-            sys.exit(EXIT_FAILED)
+            rep = api.process(inputs[0], output or None, settings)
+        except api.OutputError as exc:
+            _fail(f"Gagal menulis keluaran: {exc}")
         _finish([rep], [], as_json)
         return
-    from .batch import read_daftar, run_batch
-
-    outdir = Path(output) if output else Path("hasil")
-    if outdir.suffix.lower() == ".xlsx":
-        click.echo("Untuk banyak masukan, -o harus berupa folder.", err=True)
-        sys.exit(EXIT_FAILED)
-    names = None
-    if daftar:
-        try:
-            names = read_daftar(Path(daftar))
-        except Exception as exc:  # an unreadable list is a usage error, not a crash
-            click.echo(f"Daftar {daftar} tidak dapat dibaca: {exc}", err=True)
-            sys.exit(EXIT_FAILED)
     show = not quiet and not as_json and sys.stderr.isatty()
     bar = None
 
@@ -197,11 +170,12 @@ def process(inputs, output, as_json, jobs, daftar, quiet, config) -> None:
         bar.update(1)
 
     try:
-        result = run_batch(list(inputs), outdir, settings, jobs or os.cpu_count() or 1,
-                           names, progress)
-    except OutputError as exc:
-        click.echo(f"Gagal menulis keluaran: {exc}", err=True)
-        sys.exit(EXIT_FAILED)
+        result = api.process_batch(inputs, output or "hasil", settings, jobs, daftar or None,
+                                   progress)
+    except api.UsageError as exc:
+        _fail(str(exc))
+    except api.OutputError as exc:
+        _fail(f"Gagal menulis keluaran: {exc}")
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)

@@ -8,14 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .codes import CODE_RE
+from .errors import SettingsError
 
 DEFAULT_BATAS = (91.0, 76.0, 66.0, 51.0)
 DEFAULT_LABEL = ("Sangat Tinggi", "Tinggi", "Sedang", "Rendah", "Sangat Rendah")
 METHODS = ("selisih", "rasio")
-
-
-class SettingsError(ValueError):
-    """A settings file that cannot be used; the message names the key, in Bahasa Indonesia."""
 
 
 @dataclass(frozen=True)

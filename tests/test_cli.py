@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+import shlex
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
+import click
 import openpyxl
 import pytest
 from click.testing import CliRunner
@@ -142,3 +146,64 @@ def test_input_never_modified(tmp_path):
 def test_top_level(args):
     result = run(*args)
     assert result.exit_code == 0
+
+
+def _all_commands(group: click.Group, path: tuple[str, ...] = ("lkj-excel",)):
+    """Every command under `group` (sub-groups included) with its full invocation."""
+    for name, cmd in sorted(group.commands.items()):
+        yield (*path, name), cmd
+        if isinstance(cmd, click.Group):
+            yield from _all_commands(cmd, (*path, name))
+
+
+@pytest.mark.parametrize(("path", "cmd"), list(_all_commands(main)),
+                         ids=lambda x: " ".join(x) if isinstance(x, tuple) else "")
+def test_every_command_help_has_an_example(path, cmd):
+    """A test fails if a command has no help, or its `--help` shows no `Contoh:` (example)
+    block of runs of that command with options it really has."""
+    assert cmd.help and cmd.help.strip(), f"{' '.join(path)} has no help"
+    result = run(*path[1:], "--help")
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert "Contoh:" in [ln.strip() for ln in lines], f"{' '.join(path)} --help has no example"
+    start = [ln.strip() for ln in lines].index("Contoh:") + 1
+    examples = []
+    for ln in lines[start:]:
+        if not ln.strip():
+            break
+        examples.append(ln.strip())
+    assert examples, f"{' '.join(path)}: Contoh: is empty"
+    options = {o for p in cmd.params for o in (*p.opts, *p.secondary_opts)}
+    for example in examples:
+        words = shlex.split(example)
+        words = words[:next((i for i, w in enumerate(words) if w in ("|", ">", "<")),
+                            len(words))]
+        assert tuple(words[:len(path)]) == path, f"example {example!r} does not run {path}"
+        for word in words[len(path):]:
+            if word.startswith("-"):
+                assert word.split("=")[0] in options, f"{example!r}: no option {word}"
+
+
+def test_cli_import_and_help_stay_light():
+    """`lkj-excel --help` (and each command's --help) must not import the workbook reader
+    or writers: they are imported inside the commands that use them."""
+    code = (
+        "import sys\n"
+        "import lkj_excel.cli as cli\n"
+        "heavy = ('xlsxwriter', 'python_calamine', 'openpyxl', 'pandas',\n"
+        "         'lkj_excel.pipeline', 'lkj_excel.read', 'lkj_excel.write')\n"
+        "def loaded():\n"
+        "    return sorted(m for m in sys.modules if m.split('.')[0] in heavy or\n"
+        "                  any(m == h or m.startswith(h + '.') for h in heavy))\n"
+        "print('import', loaded())\n"
+        "for args in (['--help'], *([c, '--help'] for c in cli.main.commands)):\n"
+        "    try:\n"
+        "        cli.main(args, prog_name='lkj-excel')\n"
+        "    except SystemExit as exc:\n"
+        "        assert exc.code == 0, (args, exc.code)\n"
+        "print('help', loaded())\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    lines = [ln for ln in proc.stdout.splitlines() if ln.startswith(("import ", "help "))]
+    assert lines == ["import []", "help []"], proc.stdout[-2000:]

@@ -17,9 +17,11 @@ import pytest
 from openpyxl.utils import range_boundaries
 
 from lkj_excel import figures as F
-from lkj_excel.process import OutputError, output_name, output_path, process, process_one
+from lkj_excel.api import process
+from lkj_excel.errors import OutputError
 from lkj_excel.pipeline import check_source
 from lkj_excel.settings import Settings
+from lkj_excel.single import output_name, output_path, process_one
 from lkj_excel.write.workbook import SHEETS, write_lkj
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -14,7 +14,7 @@ from openpyxl.utils import column_index_from_string, get_column_letter, range_bo
 
 from lkj_excel import contract
 from lkj_excel.contract import Kind
-from lkj_excel.write import template
+from lkj_excel.write.template import lists as template_lists
 from lkj_excel.write.template import make_template, template_filename
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -244,7 +244,7 @@ def test_every_enum_list_is_on_the_list_sheet(wb):
 
 
 def test_long_lists_come_from_the_list_sheet(tmp_path, monkeypatch):
-    monkeypatch.setattr(template, "MAX_LIST_FORMULA", 4)
+    monkeypatch.setattr(template_lists, "MAX_LIST_FORMULA", 4)
     book = openpyxl.load_workbook(make_template(tmp_path / "long.xlsx"))
     for sheet in contract.SHEETS[1:]:
         ws = book[sheet.name]

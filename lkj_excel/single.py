@@ -1,4 +1,5 @@
-"""Process one input: check it and, when it is readable, write its LKj workbook.
+"""Process one input: check it and, when it is readable, write its LKj workbook
+(`lkj_excel.api.process`; `batch.py` processes many).
 
 Where the output goes (output.md): `out` ending in `.xlsx` is the output file itself;
 any other `out` is a folder, in which the output is named after the office and period
@@ -14,20 +15,12 @@ import unicodedata
 from pathlib import Path
 
 from .codes import Nomenclature
+from .errors import OutputError
 from .pipeline import FileReport, check_source, gc_paused
-from .settings import Settings, load_settings
+from .settings import Settings
 
 _ROMAN = ("I", "II", "III", "IV")
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
-
-
-class OutputError(Exception):
-    """An output that could not be written; the message (Bahasa Indonesia) says which and why.
-    `report` keeps the findings of the input whose output failed."""
-
-    def __init__(self, message: str, report: FileReport | None = None):
-        super().__init__(message)
-        self.report = report
 
 
 def _safe(text: str) -> str:
@@ -119,11 +112,3 @@ def process_one(source: str | Path | bytes, display: str, out: str | Path | None
     report.output = str(written)
     return report
 
-
-def process(path: str | Path, output: str | Path | None = None,
-            config: str | Path | Settings | None = None) -> FileReport:
-    """Check one workbook and write its LKj workbook (beside it, into folder `output`, or
-    to `output` when it ends in `.xlsx`). Returns the report; `report.output` holds the
-    path written (None when the input could not be read). Raises OutputError."""
-    settings = config if isinstance(config, Settings) else load_settings(config)
-    return process_one(Path(path), str(path), output, settings, dt.datetime.now())
