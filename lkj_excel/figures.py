@@ -14,6 +14,7 @@ a capaian of exactly 91% is `Sangat Tinggi` and 90.99…% is not, whatever float
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -174,7 +175,7 @@ class Indicator:
     def is_percent(self) -> bool:
         return self.pk.is_percent
 
-    @property
+    @functools.cached_property
     def capaian(self) -> float | None:
         return None if self.capaian_exact is None else float(self.capaian_exact)
 
@@ -184,11 +185,11 @@ class Indicator:
             return None
         return float(_exact(x) / 100) if self.is_percent else x
 
-    @property
+    @functools.cached_property
     def target_cell(self) -> float | None:
         return self.to_sheet(self.target)
 
-    @property
+    @functools.cached_property
     def realisasi_cell(self) -> float | None:
         return self.to_sheet(self.realisasi)
 

@@ -25,8 +25,10 @@ SERAPAN = ratio(_REAL, _PAGU)
 def serapan(pagu: int | None, realisasi: int | None) -> Value:
     """Serapan = Realisasi ÷ Pagu; with Pagu 0 it cannot be computed (said as text)."""
     if pagu == 0:
-        return Value(F.TIDAK_DAPAT, TEXT, mark="muted")
-    return Value(F.serapan(pagu, realisasi), PERCENT, SERAPAN)
+        return Value(F.TIDAK_DAPAT, TEXT, None, None, None, "muted")
+    if pagu is None or realisasi is None:
+        return Value(None, PERCENT, SERAPAN)
+    return Value(realisasi / pagu, PERCENT, SERAPAN)
 
 
 def budget_tables(src: Source) -> tuple[Table, Table | None]:
@@ -81,35 +83,47 @@ def _figure(src: Source, val, shown: int | None, formula, kode: str | None, r: i
     or could not be read, and recorded for Angka Diganti."""
     if val is None:
         return Value(shown, AMOUNT, formula)
+    if not val.unknown and (val.value is None or val.value == shown):  # the common case
+        return Value(shown, AMOUNT, formula, (SHEET, val))
     note = src.typed_note(SHEET, val, shown)
     if note is None:
         return Value(shown, AMOUNT, formula, (SHEET, val))
     typed = None if val.unknown else val.value
     src.replaced(SHEET, val, kode, typed, shown, AMOUNT, ID, r, field)
-    return Value(shown, AMOUNT, formula, (SHEET, val), typed=typed, mark="typed", note=note)
+    return Value(shown, AMOUNT, formula, (SHEET, val), typed, "typed", note)
 
 
 def _row(src: Source, b, index: dict[int, int], r: int) -> list[Value]:
-    placed = "placed" if b.placed_by_position else None
-    note = None
+    kode_val, uraian_val = b.kode, b.uraian
     if b.placed_by_position:
-        ids = src.ids(SHEET, b.kode.addr)
+        ids = src.ids(SHEET, kode_val.addr)
         note = b.placement_note[:1].upper() + b.placement_note[1:]
         note += f"; {', '.join(ids)}" if ids else ""
-    cells = [Value(text(b.kode), source=src.where(SHEET, b.kode), mark=placed, note=note),
-             Value(text(b.uraian), source=src.where(SHEET, b.uraian), mark=placed)]
-    kids = [index[id(c)] for c in b.children]
-    kode = b.kode.value
-    for field, shown in (("pagu", b.c_pagu), ("realisasi", b.c_realisasi)):
-        val = getattr(b, field)
-        if kids:
-            cells.append(_figure(src, val, shown, sum_rows(field, kids), kode, r, field))
-        elif shown is None:  # a leaf whose figure cannot be read: shown as not known
-            v = _figure(src, val, shown, not_known(), kode, r, field)
-            v.mark = "typed"
-            cells.append(v)
-        else:
-            cells.append(_figure(src, val, shown, None, kode, r, field))
-    cells.append(_figure(src, b.sisa, b.c_sisa, SISA, kode, r, "sisa"))
-    cells.append(serapan(b.c_pagu, b.c_realisasi))
+        kode = Value(text(kode_val), None, None, (SHEET, kode_val), None, "placed", note)
+        uraian = Value(text(uraian_val), None, None, (SHEET, uraian_val), None, "placed")
+    else:
+        v = kode_val.value  # a code is text (read as such); anything else goes through text()
+        kode = Value(v if v.__class__ is str else text(kode_val), None, None, (SHEET, kode_val))
+        v = uraian_val.value
+        uraian = Value(v if v.__class__ is str else text(uraian_val), None, None,
+                       (SHEET, uraian_val))
+    cells = [kode, uraian]
+    code = kode_val.value
+    pagu, real = b.c_pagu, b.c_realisasi
+    if b.children:
+        kids = [index[id(c)] for c in b.children]
+        cells.append(_figure(src, b.pagu, pagu, sum_rows("pagu", kids), code, r, "pagu"))
+        cells.append(_figure(src, b.realisasi, real, sum_rows("realisasi", kids), code, r,
+                             "realisasi"))
+    else:
+        for field, val, shown in (("pagu", b.pagu, pagu), ("realisasi", b.realisasi, real)):
+            if shown is None:  # a leaf whose figure cannot be read: shown as not known
+                v = _figure(src, val, shown, not_known(), code, r, field)
+                v.mark = "typed"
+                cells.append(v)
+            else:
+                cells.append(_figure(src, val, shown, None, code, r, field))
+    sisa = None if pagu is None or real is None else pagu - real
+    cells.append(_figure(src, b.sisa, sisa, SISA, code, r, "sisa"))
+    cells.append(serapan(pagu, real))
     return cells

@@ -21,6 +21,7 @@ def pk_tables(src: Source, budget_index: dict[int, int], budget_table: str
     lines (None when no indicator has a Kode). `budget_index`: the Realisasi Anggaran row of
     each placed budget row, by id."""
     out = []
+    memo: dict[int, list[str]] = {}
     for k, t in enumerate(src.figures.tables):
         inds = Table(f"pk_{k + 1}", f"{k + 1}. {t.title}", [
             Column("no", "No", COUNT), Column("sasaran", "Sasaran"),
@@ -38,27 +39,46 @@ def pk_tables(src: Source, budget_index: dict[int, int], budget_table: str
         lines = F.budget_lines(t.rows, src.report.budget)
         budget = None
         if lines:
-            budget = _budget_table(src, k, t, lines, budget_index, budget_table)
+            budget = _budget_table(src, k, t, lines, budget_index, budget_table, memo)
         out.append((inds, budget))
     return out
 
 
+def _sumber_dana(row, memo: dict[int, list[str]]) -> list[str]:
+    """The distinct Sumber Dana of a budget row and the rows beneath it, in tree order
+    (figures.sumber_dana, computed once per row of the tree)."""
+    if row is None:
+        return []
+    got = memo.get(id(row))
+    if got is None:
+        got = []
+        v = row.sumber_dana.value
+        if v is not None and str(v).strip():
+            got.append(str(v).strip())
+        for child in row.children:
+            got += [x for x in _sumber_dana(child, memo) if x not in got]
+        memo[id(row)] = got
+    return got
+
+
 def _budget_table(src: Source, k: int, t: F.CapaianTable, lines: list[F.BudgetLine],
-                  budget_index: dict[int, int], budget_table: str) -> Table:
+                  budget_index: dict[int, int], budget_table: str,
+                  memo: dict[int, list[str]]) -> Table:
     table = Table(f"pk_{k + 1}_anggaran", f"{k + 1}. {t.title}: anggaran", [
         Column("no", "No", COUNT), Column("uraian", NOUN.get(t.level, "Uraian")), Column("kode", "Kode"),
         Column("anggaran", "Anggaran (Rp)", AMOUNT), Column("sumber_dana", "Sumber Dana")])
     table.key = t
-    for i, line in enumerate(lines, 1):
+    dana = [_sumber_dana(ln.budget, memo) for ln in lines]
+    for i, (line, d) in enumerate(zip(lines, dana, strict=True), 1):
         table.add([Value(i, COUNT), Value(line.uraian), Value(line.kode),
                    _anggaran(src, line, budget_index, budget_table, table.id, i - 1),
-                   Value(line.sumber_dana or None)], key=line)
+                   Value(", ".join(d) or None)], key=line)
     amounts = [ln.anggaran for ln in lines]
     total = None if any(a is None for a in amounts) else sum(amounts)
     funds: list[str] = []
-    for ln in lines:
-        for part in ln.sumber_dana.split(", "):
-            if part and part not in funds:
+    for d in dana:
+        for part in d:
+            if part not in funds:
                 funds.append(part)
     label = "Total" if t.level in ("Sasaran Strategis", "Sasaran Program") else "Jumlah"
     table.add([EMPTY, Value(label), EMPTY,

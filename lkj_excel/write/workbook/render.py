@@ -17,7 +17,11 @@ def put(ctx: Context, sh: Sheet, here: Placement | None, r: int, c: int, v: Valu
     `COVERED` write nothing."""
     if v is None or v is COVERED:
         return
-    kind = v.kind or TEXT
+    kind = v.kind
+    if kind is None and v.formula is None and v.mark is None and v.span == 1:
+        sh.text(r, c, v.value, *style, wrap=wrap)  # plain text: the most common cell
+        return
+    kind = kind or TEXT
     if v.mark:
         style = (*style, v.mark)
     if v.note:  # why a figure is highlighted: the cell's comment
