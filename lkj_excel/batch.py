@@ -285,6 +285,7 @@ def final_output_names(reports: list[FileReport], outdir: Path, inputs: set[Path
     the inputs were gathered: sorted `Path`s within each input); a second output for one
     office and period gets `-2`, `-3` ...; never an input's path."""
     from .single import output_name
+    from .write.atomic import replace
 
     errors: list[str] = []
     used: set[str] = set()
@@ -298,9 +299,10 @@ def final_output_names(reports: list[FileReport], outdir: Path, inputs: set[Path
         used.add(name.lower())
         final = outdir / name
         try:
-            os.replace(tmp, final)
+            replace(Path(tmp), final)
             rep.output = str(final)
-        except OSError as exc:
+        except OSError as exc:  # the other outputs are still written
             errors.append(f"{rep.file}: keluaran tidak dapat ditulis ke {final}: {exc.strerror or exc}")
+            rep.meta["write_error"] = str(exc.strerror or exc)
             rep.output = None
     return errors

@@ -12,6 +12,7 @@ import uuid
 from pathlib import Path
 
 import openpyxl
+from openpyxl.utils import get_column_letter
 import pytest
 from openpyxl.utils import range_boundaries
 
@@ -302,11 +303,12 @@ def test_output_written_and_named(processed, out_dir):
     assert not list(out_dir.glob(".*.tmp"))
 
 
-def test_eleven_sheets_in_order(book):
+def test_twelve_sheets_in_order(book):
     assert book.sheetnames == list(SHEETS)
     assert book.sheetnames == ["Ringkasan", "Perjanjian Kinerja", "Capaian Kinerja",
                                "Perbandingan", "Realisasi Anggaran", "Cost per Outcome",
-                               "Fasilitasi", "Dokumen Desa", "Pegawai", "Rekonsiliasi", "Metode"]
+                               "Fasilitasi", "Dokumen Desa", "Pegawai", "Rekonsiliasi",
+                               "Angka Diganti", "Metode"]
 
 
 def test_title_rows_on_every_sheet(values):
@@ -318,7 +320,9 @@ def test_title_rows_on_every_sheet(values):
 
 def test_capaian_sasaran_strategis(book, values):
     ws, wv = book["Capaian Kinerja"], values["Capaian Kinerja"]
-    assert [ws.cell(4, c).value for c in range(1, 9)] == [  # output.md's names
+    # each table: its heading, then its own header row (output.md's names)
+    assert ws["A4"].value == "1. Sasaran Strategis"
+    assert [ws.cell(5, c).value for c in range(1, 9)] == [
         "No", "Sasaran", "Indikator", "Target", "Realisasi", "Capaian", "Predikat", "Keterangan"]
     r1 = find_row(wv, "C", "Persentase hasil fasilitasi dan koordinasi yang ditindaklanjuti")
     r2 = find_row(wv, "C", "Rata- rata persentase desa yang menyusun dokumen administrasi "
@@ -511,17 +515,24 @@ def test_rekonsiliasi_lists_every_finding(book, values):
 
 def test_ringkasan_headlines(book, values):
     ws, wv = book["Ringkasan"], values["Ringkasan"]
-    mean = find_row(wv, "A", "Capaian rata-rata sasaran strategis")
-    assert ws[f"B{mean}"].value.startswith("='Capaian Kinerja'!F")
-    assert wv[f"B{mean}"].value == pytest.approx(0.44974, abs=1e-5)
-    assert wv[f"D{mean}"].value == "rata-rata 2 dari 2 indikator"
-    pagu = find_row(wv, "A", "Jumlah pagu anggaran (Rp)")
-    assert wv[f"B{pagu}"].value == 1913315062
-    verdict = find_row(wv, "A", "Kesimpulan")
-    assert wv[f"B{verdict}"].value == "Perlu diperbaiki: 11 kesalahan"
-    assert ws[f"B{verdict}"].value.startswith("=IF(")
+    # column A holds the charts' short labels; the summary starts in column B
+    mean = find_row(wv, "B", "Capaian rata-rata sasaran strategis")
+    assert ws[f"C{mean}"].value.startswith("='Capaian Kinerja'!F")
+    assert wv[f"C{mean}"].value == pytest.approx(0.44974, abs=1e-5)
+    assert wv[f"E{mean}"].value == "rata-rata 2 dari 2 indikator"
+    pagu = find_row(wv, "B", "Jumlah pagu anggaran (Rp)")
+    assert wv[f"C{pagu}"].value == 1913315062
+    verdict = find_row(wv, "B", "Kesimpulan")
+    assert wv[f"C{verdict}"].value == "Perlu diperbaiki: 11 kesalahan"
+    assert ws[f"C{verdict}"].value.startswith("=IF(")
     charts = book["Ringkasan"]._charts
     assert len(charts) == 2
+    # the charts' categories are short labels (SS1, 7.01.01): never text cut with "…"
+    ss1 = find_row(wv, "A", "SS1")
+    assert wv[f"B{ss1}"].value == "Persentase hasil fasilitasi dan koordinasi yang ditindaklanjuti"
+    assert find_row(wv, "A", "7.01.01") > ss1
+    assert not [c.coordinate for row in wv.iter_rows() for c in row
+                if isinstance(c.value, str) and "…" in c.value]
 
 
 def test_ringkasan_has_two_native_charts(processed, tmp_path):
@@ -548,7 +559,7 @@ def test_lists_sheets(book, values):
     assert dv["B5"].value == "Tegalrejo" and dv["C5"].value == "RKPDes"
     lpp = find_row(dv, "C", "LPPDes")
     assert dv[f"E{lpp}"].value == dt.datetime(2023, 2, 23)
-    assert desa[f"E{lpp}"].number_format == "d mmmm yyyy"
+    assert desa[f"E{lpp}"].number_format == "[$-421]d mmmm yyyy"  # Indonesian on any PC
     assert dv[f"F{lpp}"].value == "Tepat Waktu"
     assert desa[f"F{lpp}"].value.startswith("=IF(")
     all3 = find_row(dv, "B", "Ketiga dokumen (desa × 3)")
@@ -603,12 +614,24 @@ def test_number_formats(book):
     assert ra["F5"].number_format == "0.00%"
 
 
+ONE_TABLE = ("Perbandingan", "Realisasi Anggaran", "Cost per Outcome", "Rekonsiliasi",
+             "Angka Diganti", "Metode")
+
+
 def test_layout_and_print_settings(book, values):
+    """output.md "Form": a sheet holding one long table freezes and repeats its header row;
+    a sheet with several tables repeats none (no header prints above another table); every
+    sheet A4 landscape, one page wide, with the page number in the footer."""
+    from lkj_excel.write.workbook.layout import LO_UNIT_PT, MIN_SCALE, PAGE_W
+
     for ws in book.worksheets:
-        assert ws.freeze_panes is not None, ws.title
-        frozen = int(re.sub(r"\D", "", ws.freeze_panes))
-        assert frozen >= 5, ws.title  # titles and the first table's header
-        assert ws.print_title_rows == f"$1:${frozen - 1}", ws.title
+        if ws.title in ONE_TABLE:
+            assert ws.freeze_panes is not None, ws.title
+            frozen = int(re.sub(r"\D", "", ws.freeze_panes))
+            assert frozen >= 5, ws.title  # titles and the table's header
+            assert ws.print_title_rows == f"$1:${frozen - 1}", ws.title
+        else:
+            assert ws.print_title_rows is None and ws.freeze_panes is None, ws.title
         ps = ws.page_setup
         assert ps.orientation == "landscape", ws.title
         assert int(ps.paperSize) == 9, ws.title
@@ -616,9 +639,14 @@ def test_layout_and_print_settings(book, values):
         assert ps.fitToWidth in (None, 1) and ps.fitToHeight == 0, ws.title
         assert "&P dari &N" in (ws.oddFooter.right.text or ""), ws.title
         # columns sized to content: every used column has a width, none absurd
+        widths = []
         for c in range(1, ws.max_column + 1):
             width = col_width(ws, c)
             assert width is not None and 3 <= width <= 100, (ws.title, c, width)
+            if not ws.column_dimensions[get_column_letter(c)].hidden:
+                widths.append(width)
+        # one page wide keeps 10-pt text at 8 pt or more (as LibreOffice lays it out)
+        assert PAGE_W / (sum(widths) * LO_UNIT_PT) >= MIN_SCALE, ws.title
 
 
 def test_columns_fit_their_numbers(values, book):
@@ -735,8 +763,8 @@ def test_blank_template_gives_every_sheet(tmp_path):
     rek = wb["Rekonsiliasi"]
     assert rek.max_row == 4 + len(report.findings)
     ring = wb["Ringkasan"]
-    verdict = find_row(ring, "A", "Kesimpulan")
-    assert ring[f"B{verdict}"].value == f"Perlu diperbaiki: {report.errors} kesalahan"
+    verdict = find_row(ring, "B", "Kesimpulan")
+    assert ring[f"C{verdict}"].value == f"Perlu diperbaiki: {report.errors} kesalahan"
 
 
 def test_no_findings_says_so(tmp_path):
@@ -748,7 +776,7 @@ def test_no_findings_says_so(tmp_path):
     assert rek["A5"].value.startswith("Tidak ada temuan")
     assert rek.max_row == 5
     ring = wb["Ringkasan"]
-    assert ring[f"B{find_row(ring, 'A', 'Kesimpulan')}"].value == "Data konsisten"
+    assert ring[f"C{find_row(ring, 'B', 'Kesimpulan')}"].value == "Data konsisten"
 
 
 def test_sen_amounts_are_exact(tmp_path):

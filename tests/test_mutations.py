@@ -201,9 +201,9 @@ def run_cli(case: Case, rep: FileReport, tmp: Path) -> None:
     if rep.readable:
         assert entry["output"] and Path(entry["output"]).is_file(), context
         assert [Path(entry["output"]).resolve()] == [p.resolve() for p in written], context
-        with zipfile.ZipFile(entry["output"]) as zf:  # a complete workbook of 11 sheets
+        with zipfile.ZipFile(entry["output"]) as zf:  # a complete workbook of 12 sheets
             assert zf.testzip() is None
-            assert zf.read("xl/workbook.xml").count(b"<sheet ") == 11
+            assert zf.read("xl/workbook.xml").count(b"<sheet ") == 12
     else:
         assert entry["output"] is None and written == [], context
     if out.exists():

@@ -3,6 +3,7 @@ tables of the Capaian Kinerja sheet."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from fractions import Fraction
@@ -68,7 +69,7 @@ class Indicator:
     def is_percent(self) -> bool:
         return self.pk.is_percent
 
-    @property
+    @functools.cached_property
     def capaian(self) -> float | None:
         return None if self.capaian_exact is None else float(self.capaian_exact)
 
@@ -78,11 +79,11 @@ class Indicator:
             return None
         return float(exact(x) / 100) if self.is_percent else x
 
-    @property
+    @functools.cached_property
     def target_cell(self) -> float | None:
         return self.to_sheet(self.target)
 
-    @property
+    @functools.cached_property
     def realisasi_cell(self) -> float | None:
         return self.to_sheet(self.realisasi)
 

@@ -17,6 +17,7 @@ from .findings import findings_table
 from .lists import facilitation_tables, village_tables
 from .model import Column, Formula, Ref, Row, Rows, Span, Table, Value
 from .perjanjian import pk_tables
+from .replaced import replaced_table
 from .staff import staff_tables
 from .summary import chart_tables, summary_table
 from .text import office_line, period
@@ -37,6 +38,7 @@ class LkjTables:
     dokumen_desa: Table
     dokumen_desa_jumlah: Table | None
     rekonsiliasi: Table
+    angka_diganti: Table
     capaian: list[Table]
     ck: dict[int, IndicatorCells]  # id(PKRow) -> its cells in Capaian Kinerja
     perjanjian: list[tuple[Table, Table | None]]
@@ -52,7 +54,7 @@ class LkjTables:
     def __post_init__(self) -> None:
         tables = [self.realisasi_anggaran, self.unplaced, self.fasilitasi,
                   self.fasilitasi_jumlah, self.dokumen_desa, self.dokumen_desa_jumlah,
-                  self.rekonsiliasi, *self.capaian, *(t for pair in self.perjanjian for t in pair),
+                  self.rekonsiliasi, self.angka_diganti, *self.capaian, *(t for pair in self.perjanjian for t in pair),
                   self.perbandingan, *self.cost, self.pegawai, self.pegawai_status,
                   self.ringkasan, self.grafik_capaian, self.grafik_anggaran]
         self.all = {t.id: t for t in tables if t is not None}
@@ -79,12 +81,13 @@ def build(report, settings) -> LkjTables:
     per = period(report.tahun, report.triwulan)
     grafik_capaian, grafik_anggaran = chart_tables(src, ck, index, ra.id)
     staff, staff_status = staff_tables(src)
+    perjanjian = pk_tables(src, index, ra.id)
     return LkjTables(
         office_line=office_line(report.perangkat_daerah, pemda), period=per,
         realisasi_anggaran=ra, unplaced=unplaced, budget_index=index,
         fasilitasi=fac, fasilitasi_jumlah=fac_sum, dokumen_desa=docs,
-        dokumen_desa_jumlah=docs_sum, rekonsiliasi=rek, capaian=capaian, ck=ck,
-        perjanjian=pk_tables(src, index, ra.id), perbandingan=comparison_table(src, ck),
+        dokumen_desa_jumlah=docs_sum, rekonsiliasi=rek, angka_diganti=replaced_table(src),
+        capaian=capaian, ck=ck, perjanjian=perjanjian, perbandingan=comparison_table(src, ck),
         cost=cost_tables(src, ck, index, ra.id),
         pegawai=staff, pegawai_status=staff_status,
         ringkasan=summary_table(src, per, strategis, total, tingkat),

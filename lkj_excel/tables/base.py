@@ -14,6 +14,30 @@ from ..money import format_rp
 _NONE: list[str] = []
 
 
+@dataclass(slots=True)
+class Replacement:
+    """A figure the LKj shows in place of what the office typed (the sheet Angka Diganti):
+    the input cell (contract sheet, the `model.Val`), the row's Kode, the typed figure
+    (None: unreadable, `raw` says what the cell held), the figure shown and where it is
+    shown (table id, row, column key), in the kind of the table's column."""
+
+    sheet: str
+    val: Any
+    kode: str | None
+    typed: Any
+    shown: Any
+    kind: str
+    table: str
+    row: int
+    col: str
+    ids: list[str]
+
+    @property
+    def raw(self) -> Any:
+        cell = self.val.cell
+        return cell.raw if cell is not None else None
+
+
 @dataclass
 class Source:
     """A checked report with its figures, and the check ids found at each input cell."""
@@ -22,6 +46,7 @@ class Source:
     settings: Any  # settings.Settings
     figures: F.Figures
     _ids: dict[tuple[str | None, str | None], list[str]] = field(default_factory=dict)
+    replacements: list[Replacement] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         data = self.report.data
@@ -40,6 +65,12 @@ class Source:
         """Where an input value (a model.Val) came from, as a Value's `source`; see
         model.source_text."""
         return None if val is None else (contract_sheet, val)
+
+    def replaced(self, sheet: str, val: Any, kode: str | None, typed: Any, shown: Any, kind: str,
+                 table: str, row: int, col: str) -> None:
+        """Record a figure shown in place of a typed one (see Replacement)."""
+        self.replacements.append(Replacement(sheet, val, kode, typed, shown, kind, table, row,
+                                             col, list(self.ids(sheet, val.addr))))
 
     def typed_note(self, sheet: str, val: Any, shown: int | None) -> str | None:
         """The note of an amount whose typed figure differs from the one shown: what was

@@ -25,8 +25,10 @@ SERAPAN = ratio(_REAL, _PAGU)
 def serapan(pagu: int | None, realisasi: int | None) -> Value:
     """Serapan = Realisasi ÷ Pagu; with Pagu 0 it cannot be computed (said as text)."""
     if pagu == 0:
-        return Value(F.TIDAK_DAPAT, TEXT, mark="muted")
-    return Value(F.serapan(pagu, realisasi), PERCENT, SERAPAN)
+        return Value(F.TIDAK_DAPAT, TEXT, None, None, None, "muted")
+    if pagu is None or realisasi is None:
+        return Value(None, PERCENT, SERAPAN)
+    return Value(realisasi / pagu, PERCENT, SERAPAN)
 
 
 def budget_tables(src: Source) -> tuple[Table, Table | None]:
@@ -39,23 +41,18 @@ def budget_tables(src: Source) -> tuple[Table, Table | None]:
         table.empty = "Sheet Realisasi tidak ada atau tidak berisi baris anggaran."
         return table, None
     index = {id(b): i for i, b in enumerate(tree)}
-    for b in tree:
-        table.add(_row(src, b, index), level=b.level or 3, key=b)
+    for i, b in enumerate(tree):
+        table.add(_row(src, b, index, i), level=b.level or 3, key=b)
     fig = src.figures
     progs = [index[id(p)] for p in budget.programs]
     t = budget.total
     cells: list = [EMPTY, Value("JUMLAH")]
-    for col, field, shown in ((2, "pagu", fig.pagu), (3, "realisasi", fig.realisasi)):
-        note = src.typed_note(SHEET, getattr(t, field), shown) if t is not None else None
-        mark = "typed" if note else None
-        source = src.where(SHEET, getattr(t, field)) if t is not None else None
-        if progs:
-            cells.append(Value(shown, AMOUNT, sum_rows(field, progs), source, mark=mark, note=note))
-        else:
-            cells.append(Value(0, AMOUNT, None, source, mark=mark, note=note))
-    note = src.typed_note(SHEET, t.sisa, fig.sisa) if t is not None else None
-    cells.append(Value(fig.sisa, AMOUNT, SISA, src.where(SHEET, t.sisa) if t else None,
-                       mark="typed" if note else None, note=note))
+    r = len(tree)
+    for field, shown in (("pagu", fig.pagu), ("realisasi", fig.realisasi)):
+        f = sum_rows(field, progs) if progs else None
+        cells.append(_figure(src, getattr(t, field) if t else None, shown if progs else 0, f,
+                             None, r, field))
+    cells.append(_figure(src, t.sisa if t else None, fig.sisa, SISA, None, r, "sisa"))
     cells.append(serapan(fig.pagu, fig.realisasi))
     table.add(cells, TOTAL)
     unplaced = None
@@ -80,30 +77,53 @@ def budget_tables(src: Source) -> tuple[Table, Table | None]:
     return table, unplaced
 
 
-def _row(src: Source, b, index: dict[int, int]) -> list[Value]:
-    placed = "placed" if b.placed_by_position else None
-    note = None
+def _figure(src: Source, val, shown: int | None, formula, kode: str | None, r: int,
+            field: str) -> Value:
+    """A budget figure shown (computed), highlighted and noted where the typed one differs
+    or could not be read, and recorded for Angka Diganti."""
+    if val is None:
+        return Value(shown, AMOUNT, formula)
+    if not val.unknown and (val.value is None or val.value == shown):  # the common case
+        return Value(shown, AMOUNT, formula, (SHEET, val))
+    note = src.typed_note(SHEET, val, shown)
+    if note is None:
+        return Value(shown, AMOUNT, formula, (SHEET, val))
+    typed = None if val.unknown else val.value
+    src.replaced(SHEET, val, kode, typed, shown, AMOUNT, ID, r, field)
+    return Value(shown, AMOUNT, formula, (SHEET, val), typed, "typed", note)
+
+
+def _row(src: Source, b, index: dict[int, int], r: int) -> list[Value]:
+    kode_val, uraian_val = b.kode, b.uraian
     if b.placed_by_position:
-        ids = src.ids(SHEET, b.kode.addr)
+        ids = src.ids(SHEET, kode_val.addr)
         note = b.placement_note[:1].upper() + b.placement_note[1:]
         note += f"; {', '.join(ids)}" if ids else ""
-    cells = [Value(text(b.kode), source=src.where(SHEET, b.kode), mark=placed, note=note),
-             Value(text(b.uraian), source=src.where(SHEET, b.uraian), mark=placed)]
-    kids = [index[id(c)] for c in b.children]
-    for field, shown in (("pagu", b.c_pagu), ("realisasi", b.c_realisasi)):
-        val = getattr(b, field)
-        note = src.typed_note(SHEET, val, shown)
-        source = src.where(SHEET, val)
-        if kids:
-            cells.append(Value(shown, AMOUNT, sum_rows(field, kids), source,
-                               mark="typed" if note else None, note=note))
-        elif shown is None:
-            cells.append(Value(None, AMOUNT, not_known(), source, mark="typed", note=note))
-        else:
-            cells.append(Value(shown, AMOUNT, None, source, mark="typed" if note else None,
-                               note=note))
-    note = src.typed_note(SHEET, b.sisa, b.c_sisa)
-    cells.append(Value(b.c_sisa, AMOUNT, SISA, src.where(SHEET, b.sisa),
-                       mark="typed" if note else None, note=note))
-    cells.append(serapan(b.c_pagu, b.c_realisasi))
+        kode = Value(text(kode_val), None, None, (SHEET, kode_val), None, "placed", note)
+        uraian = Value(text(uraian_val), None, None, (SHEET, uraian_val), None, "placed")
+    else:
+        v = kode_val.value  # a code is text (read as such); anything else goes through text()
+        kode = Value(v if v.__class__ is str else text(kode_val), None, None, (SHEET, kode_val))
+        v = uraian_val.value
+        uraian = Value(v if v.__class__ is str else text(uraian_val), None, None,
+                       (SHEET, uraian_val))
+    cells = [kode, uraian]
+    code = kode_val.value
+    pagu, real = b.c_pagu, b.c_realisasi
+    if b.children:
+        kids = [index[id(c)] for c in b.children]
+        cells.append(_figure(src, b.pagu, pagu, sum_rows("pagu", kids), code, r, "pagu"))
+        cells.append(_figure(src, b.realisasi, real, sum_rows("realisasi", kids), code, r,
+                             "realisasi"))
+    else:
+        for field, val, shown in (("pagu", b.pagu, pagu), ("realisasi", b.realisasi, real)):
+            if shown is None:  # a leaf whose figure cannot be read: shown as not known
+                v = _figure(src, val, shown, not_known(), code, r, field)
+                v.mark = "typed"
+                cells.append(v)
+            else:
+                cells.append(_figure(src, val, shown, None, code, r, field))
+    sisa = None if pagu is None or real is None else pagu - real
+    cells.append(_figure(src, b.sisa, sisa, SISA, code, r, "sisa"))
+    cells.append(serapan(pagu, real))
     return cells

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from .. import figures as F
 from .base import Source, value_kind
 from .formulas import average, capaian, predikat, ref
-from .model import COVERED, MEAN, PERCENT, TEXT, Column, Ref, Span, Table, Value
+from .model import COUNT, COVERED, MEAN, PERCENT, TEXT, Column, Ref, Span, Table, Value
+from ..money import format_number
 from .text import text
 
-COLUMNS = [Column("no", "No"), Column("sasaran", "Sasaran"), Column("indikator", "Indikator"),
+COLUMNS = [Column("no", "No", COUNT), Column("sasaran", "Sasaran"), Column("indikator", "Indikator"),
            Column("target", "Target"), Column("realisasi", "Realisasi"),
            Column("capaian", "Capaian", PERCENT), Column("predikat", "Predikat"),
            Column("keterangan", "Keterangan")]
@@ -38,7 +39,7 @@ def sasaran_cells(inds: list[F.Indicator], src: Source) -> list[tuple[Value, Val
             j += 1
         no += 1
         span = j - i + 1
-        out.append((Value(str(no), span=span),
+        out.append((Value(no, COUNT, span=span),
                     Value(text(inds[i].pk.sasaran), source=src.where("PK", inds[i].pk.sasaran),
                           span=span)))
         out.extend((COVERED, COVERED) for _ in range(span - 1))
@@ -75,6 +76,23 @@ def capaian_tables(src: Source, derived: dict[str, Ref]) -> tuple[list[Table], d
     return tables, cells
 
 
+def _derived_replaces_typed(src: Source, ind: F.Indicator, real: Value, tid: str, r: int) -> None:
+    """A derived realisation shown where PK typed another figure (as the figures show them,
+    at two decimals): highlighted, noted and recorded for Angka Diganti."""
+    typed = ind.typed_realisasi
+    if typed is None or round(typed, 2) == round(ind.realisasi, 2):
+        return
+    pk = ind.pk
+    unit = "%" if ind.is_percent else ""
+    real.mark = "typed"
+    real.note = f"Tertulis di PK {format_number(typed)}{unit}"
+    ids = src.ids("PK", pk.realisasi.addr)
+    if ids:
+        real.note += "; " + ", ".join(ids)
+    src.replaced("PK", pk.realisasi, pk.kode.value, ind.to_sheet(typed), ind.realisasi_cell,
+                 real.kind, tid, r, "realisasi")
+
+
 def _row(src: Source, ind: F.Indicator, no: Value, sasaran: Value, derived: dict[str, Ref],
          settings, tid: str, r: int) -> tuple[list[Value], IndicatorCells]:
     kind = value_kind(ind)
@@ -88,6 +106,7 @@ def _row(src: Source, ind: F.Indicator, no: Value, sasaran: Value, derived: dict
         real = Value(None)
     elif ind.sumber and derived_ref and ind.is_percent:
         real = Value(ind.realisasi_cell, kind, ref(derived_ref), typed=ind.typed_realisasi)
+        _derived_replaces_typed(src, ind, real, tid, r)
     else:
         real = Value(ind.realisasi_cell, kind, source=src.where("PK", pk.realisasi))
     if ind.capaian is not None:

@@ -8,7 +8,7 @@ from .. import figures as F
 from .base import Source, value_kind
 from .capaian import IndicatorCells
 from .formulas import capaian, formula, ratio, ref
-from .model import AMOUNT, PERCENT, RATIO, TEXT, Column, Ref, Table, Value
+from .model import AMOUNT, COUNT, PERCENT, RATIO, TEXT, Column, Ref, Table, Value
 from .text import text, usable
 
 PERBANDINGAN_ID = "perbandingan"
@@ -20,7 +20,7 @@ def comparison_table(src: Source, ck: dict[int, IndicatorCells]) -> Table:
     last_year = f"Tahun {th - 1}" if th else "Tahun lalu"
     this_year = f"Tahun {th}" if th else "Tahun ini"
     table = Table(PERBANDINGAN_ID, "Perbandingan dengan tahun lalu", [
-        Column("no", "No"), Column("indikator", "Indikator Kinerja"),
+        Column("no", "No", COUNT), Column("indikator", "Indikator Kinerja"),
         Column("target_ll", "Target"), Column("realisasi_ll", "Realisasi"),
         Column("capaian_ll", "Capaian", PERCENT), Column("target", "Target"),
         Column("realisasi", f"Realisasi TW {tw}" if tw else "Realisasi"),
@@ -37,7 +37,7 @@ def comparison_table(src: Source, ck: dict[int, IndicatorCells]) -> Table:
         t_ll, r_ll = usable(pk.target_ll), usable(pk.realisasi_ll)
         c_ll = F.capaian(t_ll, r_ll, ind.arah)
         cells = ck.get(id(pk))
-        row = [Value(str(n)), Value(text(pk.indikator), source=src.where("PK", pk.indikator)),
+        row = [Value(n, COUNT), Value(text(pk.indikator), source=src.where("PK", pk.indikator)),
                Value(ind.to_sheet(t_ll), kind, source=src.where("PK", pk.target_ll)),
                Value(ind.to_sheet(r_ll), kind, source=src.where("PK", pk.realisasi_ll))]
         if c_ll is not None:
@@ -66,7 +66,7 @@ def cost_tables(src: Source, ck: dict[int, IndicatorCells], budget_index: dict[i
     metode = src.settings.metode
     eff_kind = RATIO if metode == "rasio" else PERCENT
     columns = [
-        Column("no", "No"), Column("sasaran", "Sasaran"), Column("indikator", "Indikator"),
+        Column("no", "No", COUNT), Column("sasaran", "Sasaran"), Column("indikator", "Indikator"),
         Column("kode", "Kode"), Column("pagu", "Pagu", AMOUNT),
         Column("realisasi", "Realisasi", AMOUNT), Column("serapan", "Serapan", PERCENT),
         Column("target", "Target"), Column("realisasi_kinerja", "Realisasi"),
@@ -93,7 +93,7 @@ def _cost_row(src, n, cr: F.CostRow, ck, budget_index, budget_table, eff_kind, e
     ind = cr.indicator
     kind = value_kind(ind)
     pk = ind.pk
-    row = [Value(str(n)), Value(text(pk.sasaran), source=src.where("PK", pk.sasaran)),
+    row = [Value(n, COUNT), Value(text(pk.sasaran), source=src.where("PK", pk.sasaran)),
            Value(text(pk.indikator), source=src.where("PK", pk.indikator)),
            Value(cr.kode, source=src.where("PK", pk.kode))]
     ra = budget_index.get(id(cr.budget)) if cr.budget is not None else None

@@ -21,7 +21,7 @@ def facilitation_tables(src: Source) -> tuple[Table, Table | None, Ref | None]:
     cell of that percentage (None when it cannot be computed)."""
     fac = src.figures.facilitation
     items = Table(FAC_ID, "Fasilitasi", [
-        Column("no", "No"), Column("jenis", "Jenis"), Column("uraian", "Uraian"),
+        Column("no", "No", COUNT), Column("jenis", "Jenis"), Column("uraian", "Uraian"),
         Column("ya", "Ditindak-lanjuti"), Column("tanggal", "Tanggal", DATE),
         Column("keterangan", "Keterangan"), Column("dihitung", "Item (dihitung sekali)", COUNT),
         Column("ya_dihitung", "Ditindak-lanjuti (dihitung)", COUNT),
@@ -49,7 +49,7 @@ def facilitation_tables(src: Source) -> tuple[Table, Table | None, Ref | None]:
         ya = text(it.ya) if it.ya.unknown else ("Ya" if it.ya.value else "Tidak")
         tanggal = it.tanggal.value if not it.tanggal.unknown else text(it.tanggal)
         items.add([
-            Value(str(i)),
+            Value(i, COUNT),
             Value(text(it.jenis), source=src.where(sheet, it.jenis)),
             Value(text(it.uraian), source=src.where(sheet, it.uraian)),
             Value(ya, source=src.where(sheet, it.ya)),

@@ -16,7 +16,7 @@ def staff_tables(src: Source) -> tuple[Table, Table | None]:
     present = data is not None and "Pegawai" in data.present
     staff = data.staff if present else []
     table = Table(ID, "Pegawai", [
-        Column("no", "No"), Column("nama", "Nama"), Column("nip", "NIP"), Column("lp", "L/P"),
+        Column("no", "No", COUNT), Column("nama", "Nama"), Column("nip", "NIP"), Column("lp", "L/P"),
         Column("pangkat", "Pangkat/Golongan"), Column("jabatan", "Jabatan"),
         Column("pendidikan", "Pendidikan"), Column("status", "Status")])
     if not staff:
@@ -25,7 +25,7 @@ def staff_tables(src: Source) -> tuple[Table, Table | None]:
         return table, None
     sheet = "Pegawai"
     for i, p in enumerate(staff, 1):
-        table.add([Value(str(i)), Value(text(p.nama), source=src.where(sheet, p.nama)),
+        table.add([Value(i, COUNT), Value(text(p.nama), source=src.where(sheet, p.nama)),
                    Value(nip(p.nip), source=src.where(sheet, p.nip)),
                    Value(text(p.lp), source=src.where(sheet, p.lp)),
                    Value(text(p.pangkat), source=src.where(sheet, p.pangkat)),

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import textwrap
 
 from .. import figures as F
 from .base import Source
@@ -15,7 +14,6 @@ from .text import nip, text
 
 ID, CHART_CAPAIAN_ID, CHART_BUDGET_ID = "ringkasan", "grafik_capaian", "grafik_anggaran"
 NO_DATA = "Tidak ada data"
-CHART_LABEL = 58  # characters of a chart's category label
 
 
 def summary_table(src: Source, period: str, strategis_mean: Ref | None,
@@ -83,17 +81,13 @@ def summary_table(src: Source, period: str, strategis_mean: Ref | None,
     return table
 
 
-def _label(text_: str) -> str:
-    return textwrap.shorten(text_, CHART_LABEL, placeholder="…")
-
-
 def chart_tables(src: Source, ck: dict[int, IndicatorCells], budget_index: dict[int, int],
                  budget_table: str) -> tuple[Table, Table]:
     """The data of Grafik 1 (capaian of the sasaran strategis and program indicators) and
     Grafik 2 (pagu and realisasi per program)."""
     fig = src.figures
     cap = Table(CHART_CAPAIAN_ID, "Grafik 1. Capaian kinerja sasaran strategis dan program", [
-        Column("indikator", "Indikator"), Column("target", "Target", PERCENT),
+        Column("kode", "Kode"), Column("indikator", "Indikator"), Column("target", "Target", PERCENT),
         Column("realisasi", "Realisasi", PERCENT), Column("capaian", "Capaian", PERCENT)])
     counters = {"Sasaran Strategis": 0, "Sasaran Program": 0}
     for ind in fig.indicators:
@@ -101,10 +95,10 @@ def chart_tables(src: Source, ck: dict[int, IndicatorCells], budget_index: dict[
             continue
         counters[ind.level] += 1
         prefix = "SS" if ind.level == "Sasaran Strategis" else "SP"
-        label = f"{prefix}{counters[ind.level]} {text(ind.pk.indikator) or ''}".strip()
         c = ck[id(ind.pk)]
         cap.add([
-            Value(_label(label)),
+            Value(f"{prefix}{counters[ind.level]}"),  # the chart's category: short
+            Value(text(ind.pk.indikator), source=src.where("PK", ind.pk.indikator)),
             Value(ind.target_cell, PERCENT, ref(c.target)) if ind.is_percent and c.target
             else Value(None, PERCENT),
             Value(ind.realisasi_cell, PERCENT, ref(c.realisasi)) if ind.is_percent and c.realisasi
@@ -112,16 +106,16 @@ def chart_tables(src: Source, ck: dict[int, IndicatorCells], budget_index: dict[
             Value(ind.capaian, PERCENT, ref(c.capaian)) if c.capaian else Value(None, PERCENT),
         ], key=ind)
     budget = Table(CHART_BUDGET_ID, "Grafik 2. Pagu dan realisasi anggaran per program", [
-        Column("program", "Program"), Column("pagu", "Pagu", AMOUNT),
+        Column("kode", "Kode"), Column("program", "Program"), Column("pagu", "Pagu", AMOUNT),
         Column("realisasi", "Realisasi", AMOUNT), Column("serapan", "Serapan", PERCENT)])
     for p in fig.programs:
         ra = budget_index.get(id(p.row))
         if ra is None:
             continue
-        label = f"{text(p.row.kode) or ''} {text(p.row.uraian) or ''}".strip()
         serapan = (Value(p.serapan, PERCENT, ratio(Ref("realisasi"), Ref("pagu"))) if p.pagu
                    else Value(F.TIDAK_DAPAT, mark="muted"))
-        budget.add([Value(_label(label)),
+        budget.add([Value(text(p.row.kode), source=src.where("Realisasi", p.row.kode)),
+                    Value(text(p.row.uraian), source=src.where("Realisasi", p.row.uraian)),
                     Value(p.pagu, AMOUNT, ref(Ref("pagu", ra, budget_table))),
                     Value(p.realisasi, AMOUNT, ref(Ref("realisasi", ra, budget_table))),
                     serapan], key=p)

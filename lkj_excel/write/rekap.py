@@ -28,16 +28,18 @@ def status(rep: FileReport) -> str:
     return "Perlu diperbaiki" if rep.errors else "Konsisten"
 
 
+# (name, width): widths that keep each sheet one page wide at 8 pt or more (text wraps)
 REKAP_COLUMNS = [
-    ("File", 40), ("Perangkat Daerah", 28), ("Tahun", 8), ("Triwulan", 9), ("Pagu", 18),
-    ("Realisasi", 18), ("Serapan", 10), ("Capaian rata-rata", 12), ("Kesalahan", 10),
-    ("Peringatan", 11), ("Status", 16), ("Berkas LKj", 40), ("Pengirim", 28),
-    ("Tanggal Kirim", 18), ("Catatan", 40),
+    ("File", 16), ("Perangkat Daerah", 16), ("Tahun", 6), ("Triwulan", 9), ("Pagu", 15),
+    ("Realisasi", 15), ("Serapan", 8), ("Capaian rata-rata", 9), ("Kesalahan", 10),
+    ("Peringatan", 11), ("Status", 11), ("Berkas LKj", 16), ("Pengirim", 16),
+    ("Tanggal Kirim", 12), ("Catatan", 18),
 ]
 TEMUAN_COLUMNS = [
-    ("File", 40), ("No", 5), ("Check", 26), ("Tingkat", 11), ("Sheet", 12), ("Sel", 7),
-    ("Kode", 18), ("Ditemukan", 18), ("Seharusnya", 18), ("Selisih", 16), ("Keterangan", 90),
+    ("File", 18), ("No", 5), ("Check", 20), ("Tingkat", 11), ("Sheet", 10), ("Sel", 6),
+    ("Kode", 14), ("Ditemukan", 14), ("Seharusnya", 14), ("Selisih", 13), ("Keterangan", 36),
 ]
+WRAP = "wrap"
 
 
 def write_rekap(reports: list[FileReport], not_sent: list[str], path: Path, settings: Settings,
@@ -45,12 +47,15 @@ def write_rekap(reports: list[FileReport], not_sent: list[str], path: Path, sett
     """Write the Rekap workbook atomically (a re-run replaces it)."""
     import xlsxwriter
 
-    from .styles import Formats
+    from .styles import DATE_ID, Formats
+    from .workbook import FONT
 
     with atomic_path(path) as tmp:
         wb = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False, "strings_to_urls": False,
                                             "strings_to_numbers": False,
-                                            "default_date_format": "d mmmm yyyy"})
+                                            "default_date_format": DATE_ID,
+                                            # the LKj's font: the print width estimates hold
+                                            "default_format_properties": dict(FONT)})
         wb.set_properties({"title": "Rekap LKj", "author": "lkj-excel", "created": run_time.replace(tzinfo=None)})
         fm = Formats(wb)
         _rekap_sheet(wb, fm, reports, not_sent, run_time)
@@ -61,56 +66,66 @@ def write_rekap(reports: list[FileReport], not_sent: list[str], path: Path, sett
     return path
 
 
+class _Heights:
+    """Row heights for wrapped text (Excel does not grow a row for it when opening a file)."""
+
+    def __init__(self, widths: list[float]) -> None:
+        self.widths, self.lines = widths, {}
+
+    def note(self, r: int, c: int, text: str) -> None:
+        from .workbook.measure import text_lines
+
+        n = text_lines(text, self.widths[c])
+        if n > self.lines.get(r, 1):
+            self.lines[r] = n
+
+    def apply(self, ws) -> None:
+        from .workbook.layout import LINE_PT
+
+        for r, n in sorted(self.lines.items()):
+            ws.set_row(r, n * LINE_PT + 2.0)
+
+
 def _setup(ws, title: str, run_time: dt.datetime, columns, fm) -> int:
+    """Title, header row, widths and the print setup (output.md "The batch": like the LKj)."""
+    from .workbook.layout import FOOTER, MARGIN_BOTTOM, MARGIN_LR, MARGIN_TOP, PAPER_A4, print_scale
+
     ws.write_string(0, 0, title, fm.get("title"))
     ws.write_string(1, 0, f"Dibuat {run_time.strftime('%d-%m-%Y %H:%M')} oleh lkj-excel")
     for c, (name, width) in enumerate(columns):
         ws.write_string(3, c, name, fm.get("header"))
         ws.set_column(c, c, width)
+    ws.set_row(3, 2 * 13.0 + 2.0)  # header names wrap onto two lines at most
     ws.freeze_panes(4, 0)
     ws.repeat_rows(0, 3)
-    ws.set_paper(9)
+    ws.set_paper(PAPER_A4)
     ws.set_landscape()
-    ws.fit_to_pages(1, 0)
-    ws.set_footer("&CHalaman &P dari &N")
+    wide, _scale = print_scale(w for _n, w in columns)
+    if wide:
+        ws.fit_to_pages(wide, 0)
+    else:
+        ws.set_print_scale(80)
+    ws.set_margins(left=MARGIN_LR, right=MARGIN_LR, top=MARGIN_TOP, bottom=MARGIN_BOTTOM)
+    ws.set_footer(FOOTER)
     return 4
 
 
-def _text(ws, r, c, value, fmt=None):
+def _text(ws, r, c, value, fmt=None, heights: _Heights | None = None):
     if value is None or value == "":
         ws.write_blank(r, c, None, fmt)
     else:
         ws.write_string(r, c, str(value), fmt)
+        if heights is not None:
+            heights.note(r, c, str(value))
 
 
-def _rekap_sheet(wb, fm, reports, not_sent, run_time) -> None:
-    ws = wb.add_worksheet("Rekap")
-    row = _setup(ws, "REKAP LAPORAN KINERJA", run_time, REKAP_COLUMNS, fm)
-    first = row
-    when = wb.add_format({"num_format": "d mmmm yyyy hh:mm", "align": "left"})
+def _rekap_rows(reports, not_sent) -> list[dict]:
+    """One dict per Rekap row: column name -> (value, kind), kind one of text, wrap,
+    number, amount, percent, ratio (Serapan: Realisasi ÷ Pagu, a formula), datetime."""
+    rows = []
     for rep in reports:
         m = rep.meta
-        _text(ws, row, 0, rep.file)
-        _text(ws, row, 1, rep.perangkat_daerah)
-        if rep.tahun:
-            ws.write_number(row, 2, rep.tahun)
-        _text(ws, row, 3, rep.triwulan)
         pagu, real = m.get("pagu"), m.get("realisasi")
-        for col, sen in ((4, pagu), (5, real)):
-            if sen is not None:
-                ws.write_number(row, col, rupiah(sen), fm.get("amount2" if has_sen(sen) else "amount"))
-        if pagu and real is not None:
-            ws.write_formula(row, 6, f"=F{row + 1}/E{row + 1}", fm.get("percent"), real / pagu)
-        if m.get("capaian") is not None:
-            ws.write_number(row, 7, m["capaian"], fm.get("percent"))
-        ws.write_number(row, 8, rep.errors)
-        ws.write_number(row, 9, rep.warnings)
-        _text(ws, row, 10, status(rep))
-        _text(ws, row, 11, Path(rep.output).name if rep.output else None)
-        _text(ws, row, 12, m.get("Pengirim"))
-        sent = m.get("Tanggal Kirim")
-        if isinstance(sent, dt.datetime):
-            ws.write_datetime(row, 13, sent.replace(tzinfo=None), when)
         notes = []
         if m.get("duplikat"):
             notes.append(f"Ganda: kantor dan periode sama dengan {m['duplikat']}")
@@ -118,16 +133,71 @@ def _rekap_sheet(wb, fm, reports, not_sent, run_time) -> None:
             notes.append(rep.findings[0].message)
         if m.get("write_error"):
             notes.append(f"LKj tidak dapat ditulis: {m['write_error']}")
-        _text(ws, row, 14, "; ".join(notes) or None)
-        row += 1
+        sent = m.get("Tanggal Kirim")
+        rows.append({
+            "File": (rep.file, WRAP), "Perangkat Daerah": (rep.perangkat_daerah, WRAP),
+            "Tahun": (rep.tahun or None, "number"), "Triwulan": (rep.triwulan, "text"),
+            "Pagu": (pagu, "amount"), "Realisasi": (real, "amount"),
+            "Serapan": (real / pagu if pagu and real is not None else None, "ratio"),
+            "Capaian rata-rata": (m.get("capaian"), "percent"),
+            "Kesalahan": (rep.errors, "number"), "Peringatan": (rep.warnings, "number"),
+            "Status": (status(rep), WRAP),
+            "Berkas LKj": (Path(rep.output).name if rep.output else None, WRAP),
+            "Pengirim": (m.get("Pengirim"), WRAP),
+            "Tanggal Kirim": (sent if isinstance(sent, dt.datetime) else None, "datetime"),
+            "Catatan": ("; ".join(notes) or None, WRAP),
+        })
     for name in not_sent:
-        _text(ws, row, 1, name)
-        _text(ws, row, 10, "Belum mengirim")
+        rows.append({"Perangkat Daerah": (name, WRAP), "Status": ("Belum mengirim", "text")})
+    return rows
+
+
+def _rekap_sheet(wb, fm, reports, not_sent, run_time) -> None:
+    from .styles import DATE_ID
+
+    ws = wb.add_worksheet("Rekap")
+    rows = _rekap_rows(reports, not_sent)
+    # a column empty in every row (Pengirim and Tanggal Kirim when nothing came by e-mail)
+    # is left out (output.md "The batch")
+    columns = [(n, w) for n, w in REKAP_COLUMNS
+               if not rows or any(r.get(n, (None,))[0] is not None for r in rows)]
+    row = _setup(ws, "REKAP LAPORAN KINERJA", run_time, columns, fm)
+    first = row
+    col = {n: c for c, (n, _w) in enumerate(columns)}
+    heights = _Heights([w for _n, w in columns])
+    when = wb.add_format({"num_format": DATE_ID.replace("yyyy", "yyyy hh:mm"), "align": "left",
+                          "valign": "top"})
+    for values in rows:
+        for name, (value, kind) in values.items():
+            c = col.get(name)
+            if c is None or value is None:
+                continue
+            if kind in ("text", WRAP):
+                _text(ws, row, c, value, fm.get("wrap") if kind == WRAP else fm.get("top"), heights)
+            elif kind == "amount":
+                ws.write_number(row, c, rupiah(value),
+                                fm.get("amount2" if has_sen(value) else "amount", "top"))
+            elif kind == "ratio":
+                p, q = (f"{_letter(col['Realisasi'])}{row + 1}", f"{_letter(col['Pagu'])}{row + 1}")
+                ws.write_formula(row, c, f"={p}/{q}", fm.get("percent", "top"), value)
+            elif kind == "percent":
+                ws.write_number(row, c, value, fm.get("percent", "top"))
+            elif kind == "datetime":
+                ws.write_datetime(row, c, value.replace(tzinfo=None), when)
+            else:
+                ws.write_number(row, c, value, fm.get("top"))
         row += 1
+    heights.apply(ws)
     if row == first:
         ws.write_string(row, 0, "Tidak ada data")
     else:
-        ws.autofilter(first - 1, 0, row - 1, len(REKAP_COLUMNS) - 1)
+        ws.autofilter(first - 1, 0, row - 1, len(columns) - 1)
+
+
+def _letter(c: int) -> str:
+    from .workbook.a1 import col
+
+    return col(c)
 
 
 def _temuan_sheet(wb, fm, reports, run_time) -> None:
@@ -138,13 +208,14 @@ def _temuan_sheet(wb, fm, reports, run_time) -> None:
     ws = wb.add_worksheet("Semua Temuan")
     row = _setup(ws, "SEMUA TEMUAN", run_time, TEMUAN_COLUMNS, fm)
     first = row
-    cells = _TemuanCells(ws, fm)
+    cells = _TemuanCells(ws, fm, _Heights([w for _n, w in TEMUAN_COLUMNS]))
     for rep in reports:
         table = findings_table(rep.findings, file=rep.file, table_id="semua_temuan")
         rows = list(range(row, row + len(table.rows)))
         cells.here = Placement("Semua Temuan", rows, {c.key: k for k, c in enumerate(table.columns)})
         write_findings(cells, table, rows)
         row += len(rows)
+    cells.heights.apply(ws)
     if row == first:
         ws.write_string(row, 0, "Tidak ada temuan")
     else:
@@ -154,20 +225,25 @@ def _temuan_sheet(wb, fm, reports, run_time) -> None:
 class _TemuanCells:
     """The findings-table writer's cell interface over the Rekap's plain cells."""
 
-    def __init__(self, ws, fm) -> None:
-        self.ws, self.fm, self.here = ws, fm, None
+    WRAPPED = ("file", "check", "kode", "ditemukan", "seharusnya", "keterangan")
+
+    def __init__(self, ws, fm, heights: _Heights) -> None:
+        self.ws, self.fm, self.heights, self.here = ws, fm, heights, None
 
     def text(self, r: int, c: int, key: str, value, bold: bool) -> None:
-        _text(self.ws, r, c, value, self.fm.get("wrap") if key == "keterangan" else None)
+        wrap = key in self.WRAPPED
+        _text(self.ws, r, c, value, self.fm.get("wrap") if wrap else self.fm.get("top"),
+              self.heights if wrap else None)
 
     def number(self, r: int, c: int, key: str, value, style: str) -> None:
         if key == "no":
-            self.ws.write_number(r, c, value)
+            self.ws.write_number(r, c, value, self.fm.get("top"))
         elif value is not None:
-            self.ws.write_number(r, c, value, self.fm.get(style))
+            self.ws.write_number(r, c, value, self.fm.get(style, "top") if style else self.fm.get("top"))
 
     def formula(self, r: int, c: int, key: str, formula: str, value, style: str) -> None:
-        self.ws.write_formula(r, c, formula, self.fm.get(style), value)
+        self.ws.write_formula(r, c, formula, self.fm.get(style, "top") if style else self.fm.get("top"),
+                              value)
 
     def excel(self, v, r: int) -> str:
         from .workbook.context import excel

@@ -13,6 +13,11 @@ AMOUNT = "#,##0"
 AMOUNT_SEN = "#,##0.00"
 PERCENT = "0.00%"
 DATE = "d mmmm yyyy"
+# Dates in what lkj-excel writes for reading and printing carry the Indonesian locale
+# (LCID 0x421), so month names are Indonesian on any computer (`31 Maret 2023`);
+# LibreOffice understands the LCID form, not `[$-id-ID]`.
+DATE_ID = "[$-421]d mmmm yyyy"
+DATETIME_ID = "[$-421]d mmmm yyyy hh:mm:ss"
 TEXT = "@"
 NUMBER = "General"  # PK target / realisation: 90 stays 90, 55.55 stays 55.55
 WHOLE = "0"

@@ -1,8 +1,8 @@
 """Write the LKj workbook of one checked input (output.md, "Sheets of the LKj workbook").
 
-Eleven sheets, always, in this order, one module each: Ringkasan, Perjanjian Kinerja, Capaian
-Kinerja, Perbandingan, Realisasi Anggaran, Cost per Outcome, Fasilitasi, Dokumen Desa,
-Pegawai, Rekonsiliasi, Metode. Each renders tables of `lkj_excel.tables` (the report's
+Twelve sheets, always, in this order, one module each: Ringkasan, Perjanjian Kinerja,
+Capaian Kinerja, Perbandingan, Realisasi Anggaran, Cost per Outcome, Fasilitasi, Dokumen
+Desa, Pegawai, Rekonsiliasi, Angka Diganti, Metode. Each renders tables of `lkj_excel.tables` (the report's
 tables, defined once): values from the figures, formula intents turned into live Excel
 formulas (US syntax) with the computed values stored, so a viewer that does not
 recalculate shows the same number. The workbook is created with XlsxWriter's string
@@ -22,8 +22,9 @@ from typing import Any
 
 from ... import __version__
 from ..atomic import atomic_path
-from ..styles import AMOUNT, AMOUNT_SEN, DATE, FORMATS, PERCENT
+from ..styles import AMOUNT, AMOUNT_SEN, DATE_ID, DATETIME_ID, FORMATS, PERCENT
 from . import (
+    angka_diganti,
     capaian_kinerja,
     cost_per_outcome,
     dokumen_desa,
@@ -40,14 +41,14 @@ from . import (
 # in the workbook's order
 SHEET_MODULES = (ringkasan, perjanjian_kinerja, capaian_kinerja, perbandingan,
                  realisasi_anggaran, cost_per_outcome, fasilitasi, dokumen_desa, pegawai,
-                 rekonsiliasi, metode)
+                 rekonsiliasi, angka_diganti, metode)
 SHEETS = tuple(m.NAME for m in SHEET_MODULES)
 # the order they are filled in: a sheet after the sheets its formulas point at
 FILL_ORDER = (realisasi_anggaran, fasilitasi, dokumen_desa, rekonsiliasi, capaian_kinerja,
-              perjanjian_kinerja, perbandingan, cost_per_outcome, pegawai, metode, ringkasan)
+              perjanjian_kinerja, angka_diganti, perbandingan, cost_per_outcome, pegawai, metode,
+              ringkasan)
 
 FONT = {"font_name": "Arial", "font_size": 10}
-DATETIME = "d mmmm yyyy hh:mm:ss"
 TYPED_FILL = "#FFEB9C"  # a figure the office typed differs from the one shown
 PLACED_FILL = "#FCE4D6"  # a budget row placed by its position, not by its code
 TOTAL_FILL = "#F2F2F2"
@@ -61,8 +62,8 @@ EXTRA: dict[str, dict[str, Any]] = {
     "amount": {"num_format": AMOUNT},
     "amount2": {"num_format": AMOUNT_SEN},
     "percent": {"num_format": PERCENT},
-    "date": {"num_format": DATE, "align": "left"},
-    "datetime": {"num_format": DATETIME, "align": "left"},
+    "date": {"num_format": DATE_ID, "align": "left"},
+    "datetime": {"num_format": DATETIME_ID, "align": "left"},
     "whole": {"num_format": "0"},
     "ratio": {"num_format": "0.00"},
     "center": {"align": "center"},

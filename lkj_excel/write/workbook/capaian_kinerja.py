@@ -16,20 +16,18 @@ STYLES = (("center",), (), (), (), (), (), (), ())
 
 def render(ctx: Context) -> None:
     sh = ctx.sheets[NAME]
-    sh.caps.update({1: 40, 2: 40, 6: 14, 7: 40})
+    sh.caps.update({1: 36, 2: 36, 6: 14, 7: 36})
     sh.mins.update({3: 9, 4: 10, 5: 9, 6: 13})
     tables = ctx.tables.capaian
     r = TITLE_ROWS
     if not tables:
         sh.no_data(r, "Sheet PK tidak ada atau tidak berisi indikator.")
         return
-    # One header for every table (it is repeated on each printed page); each table
-    # starts with its own heading row.
-    sh.header(r, [c.name for c in tables[0].columns], first=True)
-    r += 1
+    sh.repeat = False  # several tables: each has its own heading and header row
     for table in tables:
         sh.band(r, table.title, 7)
-        r += 1
+        sh.header(r + 1, [c.name for c in table.columns])
+        r += 2
         here = ctx.place(table, NAME, list(range(r, r + len(table.rows))), list(range(8)))
         for i, row in enumerate(table.rows):
             rr = here.rows[i]
@@ -40,7 +38,7 @@ def render(ctx: Context) -> None:
                 continue
             for c, v in enumerate(row.cells):
                 put(ctx, sh, here, rr, c, v, *STYLES[c])
-        sh.blocks.append((here.rows[0] - 1, here.rows[-1]))
+        sh.blocks.append((here.rows[0] - 2, here.rows[-1]))
         r = here.rows[-1] + 1
     r += 1
     sh.note(r, "Capaian = Realisasi ÷ Target (Arah Naik) atau (2 × Target − Realisasi) ÷ "

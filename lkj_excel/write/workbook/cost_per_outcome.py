@@ -15,8 +15,8 @@ HEADING = "COST PER OUTCOME (EFISIENSI)"
 
 def render(ctx: Context) -> None:
     sh = ctx.sheets[NAME]
-    sh.caps.update({1: 28, 2: 28, 3: 16, 11: 26})
-    sh.mins.update({4: 14, 5: 14, 6: 9, 7: 9, 8: 9, 9: 9, 10: 12})
+    sh.caps.update({1: 20, 2: 20, 3: 14, 10: 11, 11: 18})
+    sh.mins.update({4: 14, 5: 14, 6: 9, 7: 9, 8: 9, 9: 9, 10: 10})
     tables = ctx.tables.cost
     r = TITLE_ROWS
     if not tables:

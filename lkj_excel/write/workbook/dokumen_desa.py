@@ -19,6 +19,7 @@ def render(ctx: Context) -> None:
     if docs.empty:
         sh.no_data(r0, docs.empty)
         return
+    sh.repeat = False  # the list and its counts: no header repeats above the counts
     sh.caps.update({1: 25, 6: 45})
     sh.mins.update({3: 17, 4: 17, 5: 12})
     sh.header(r0, [c.name for c in docs.columns], first=True)

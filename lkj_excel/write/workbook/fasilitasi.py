@@ -19,6 +19,7 @@ def render(ctx: Context) -> None:
     if items.empty:
         sh.no_data(r0, items.empty)
         return
+    sh.repeat = False  # the list and its counts: no header repeats above the counts
     sh.caps.update({1: 13, 2: 60, 5: 35, 8: 40})
     sh.folded.add(8)  # Kunci Item: what the COUNTIF formulas compare
     sh.mins.update({3: 9, 6: 12, 7: 12})

@@ -28,6 +28,12 @@ MARGIN_LR, MARGIN_TOP, MARGIN_BOTTOM = 0.4, 0.5, 0.6  # inches
 DEFAULT_ROW_PT = 12.75
 FOOTER = "&L&A&RHalaman &P dari &N"
 NA = "#N/A"  # the stored value of a figure that is not known (an unreadable amount)
+PAGE_W = 297 / 25.4 * 72 - 2 * MARGIN_LR * 72  # A4 landscape, inside the margins (pt)
+PAGE_H = 210 / 25.4 * 72 - (MARGIN_TOP + MARGIN_BOTTOM) * 72
+MIN_SCALE = 0.8  # 10-pt text prints at 8 pt or more
+LO_UNIT_PT = 5.62  # a column width unit printed by LibreOffice (pt)
+FILL = 0.97  # of a page the estimate counts on filling
+SAFETY = 1.03  # a margin on the width estimates: text stays at 8 pt in either program
 
 
 @dataclass
@@ -53,6 +59,9 @@ class Sheet:
     blocks: list[tuple[int, int]] = field(default_factory=list)  # rows to keep on one page
     max_col: int = 0
     row: int = TITLE_ROWS
+    repeat: bool = True  # one table: freeze and repeat its header (several tables: none)
+    textcols: set[int] = field(default_factory=set)  # columns of wrapped text
+    number_width: dict[int, float] = field(default_factory=dict)  # widest number shown
 
     def __post_init__(self) -> None:
         self.ws = self.ctx.wb.add_worksheet(self.name)
@@ -68,6 +77,8 @@ class Sheet:
             self.max_col = last
         if not shown:
             return
+        if wrap and not header and span == 1:
+            self.textcols.add(c)  # may narrow to fit the page: its text wraps
         if wrap and r is not None:
             self.wrapped.append((r, c, span, shown, bold))
         if span != 1:
@@ -197,6 +208,13 @@ class Sheet:
         else:
             self._use(c1, s if wrap else None, bold, wrap, r, span=c2 - c1 + 1)
 
+    def merge_number(self, r: int, c: int, r2: int, value: Any, kind: str, *fmt: str) -> None:
+        """A number over rows r..r2 of one column (a sasaran's number over its indicators)."""
+        f, bold = self._number_style(kind, fmt)
+        self.ws.merge_range(r, c, r2, c, None, f)
+        self._number(r, c, value, f)
+        self._use_number(c, value, kind, bold)
+
     def header(self, r: int, labels: Iterable[str | None], first: bool = False) -> None:
         for c, label in enumerate(labels):
             if label is not None:
@@ -237,13 +255,17 @@ class Sheet:
         ws = self.ws
         for (c, kind, bold), (lo, hi) in self.extent.items():
             for v in (lo, hi):
-                self._use(c, display(v, kind), bold)
+                shown = display(v, kind)
+                self._use(c, shown, bold)
+                self.number_width[c] = max(self.number_width.get(c, 0.0), text_width(shown, bold))
         widths: dict[int, float] = {}
         for c in range(self.max_col + 1):
             want = self.widths.get(c, 0.0) + 2.0
             want = max(want, self.mins.get(c, 4.0))
             want = min(want, self.caps.get(c, 50.0) + 2.0)
             widths[c] = round(want, 1)
+        self._fit_page(widths)
+        for c in range(self.max_col + 1):
             if c in self.folded:  # a helper column: folded away, a + above opens it
                 ws.set_column(c, c, widths[c], None, {"level": 1, "hidden": True})
                 widths.pop(c)  # not printed: not part of the page's width
@@ -288,50 +310,102 @@ class Sheet:
         for r in sorted(set(heights) | set(self.levels)):
             level = self.levels.get(r, 0)
             ws.set_row(r, heights.get(r), None, {"level": level} if level else {})
-        self._keep_together(widths, heights)
+        wide, scale = print_scale(widths.values())
+        self._keep_together(heights, scale)
         if self.levels:
             ws.outline_settings(True, False, True, False)  # summary rows above their detail
         if self.breaks:
             ws.set_h_pagebreaks(sorted(set(self.breaks)))
-        ws.freeze_panes(self.header_end + 1, 0)
-        ws.repeat_rows(0, self.header_end)
+        if self.repeat:  # one table: its header on every page
+            ws.freeze_panes(self.header_end + 1, 0)
+            ws.repeat_rows(0, self.header_end)
         ws.set_paper(PAPER_A4)
         ws.set_landscape()
-        ws.fit_to_pages(1, 0)
+        if wide:
+            ws.fit_to_pages(wide, 0)
+        else:
+            ws.set_print_scale(round(MIN_SCALE * 100))
         ws.set_margins(left=MARGIN_LR, right=MARGIN_LR, top=MARGIN_TOP, bottom=MARGIN_BOTTOM)
         ws.set_footer(FOOTER)
 
-    def _keep_together(self, widths: dict[int, float], heights: dict[int, float]) -> None:
-        """Add page breaks so that a block of rows (a table with its mean, a program with its
-        kegiatan) that fits on one page is not split over two: an estimate of the printed
-        page from the column widths (one page wide) and the row heights."""
+    def _fit_page(self, widths: dict[int, float]) -> None:
+        """Narrow the columns of wrapped text, widest first, until the sheet prints one
+        page wide at 8 pt or more (never below 10 units or a number the column shows)."""
+        shown = [c for c in widths if c not in self.folded]
+        budget = PAGE_W / (MIN_SCALE * SAFETY) / LO_UNIT_PT - 5 / 7 * len(shown)
+        excess = sum(widths[c] for c in shown) - budget
+        floors = {c: max(10.0, self.number_width.get(c, 0.0) + 2.0, self.mins.get(c, 0.0))
+                  for c in self.textcols if c in shown}
+        while excess > 0.05:
+            room = sorted((c for c in floors if widths[c] > floors[c] + 0.05),
+                          key=lambda c: -widths[c])
+            if not room:
+                return  # cannot narrow further: it prints two pages wide (print_scale)
+            top = room[0]
+            # down to the next widest, the floor, or by what is left to gain
+            nxt = max([widths[c] for c in room[1:]] + [floors[top]])
+            cut = min(widths[top] - nxt, excess) if widths[top] > nxt else \
+                min(widths[top] - floors[top], excess / len(room))
+            cut = max(cut, min(0.5, widths[top] - floors[top]))
+            widths[top] = round(widths[top] - cut, 1)
+            excess -= cut
+
+    def _keep_together(self, heights: dict[int, float], scale: float) -> None:
+        """Add page breaks so that a block of rows (a table with its heading, a program with
+        its kegiatan) that fits on one page is not split over two, and a table that does not
+        fit the rest of a page starts on a new one: an estimate of the printed page from the
+        print scale and the row heights. Nested blocks: the outer one is kept whole when it
+        fits a page, else its inner blocks are."""
         if not self.blocks:
             return
-        width_pt = sum((w * 7 + 5) * 0.75 for w in widths.values())
-        page_w = 297 / 25.4 * 72 - 2 * MARGIN_LR * 72
-        page_h = 210 / 25.4 * 72 - (MARGIN_TOP + MARGIN_BOTTOM) * 72
-        scale = min(1.0, page_w / width_pt) if width_pt else 1.0
 
         def h(r: int) -> float:
             return heights.get(r, DEFAULT_ROW_PT)
 
-        room = page_h / scale * 0.92 - sum(h(r) for r in range(self.header_end + 1))
-        starts: dict[int, int] = {}
+        page = PAGE_H / scale * FILL
+        repeated = sum(h(r) for r in range(self.header_end + 1)) if self.repeat else 0.0
+        first = page - sum(h(r) for r in range(self.header_end + 1))
+        room = page - repeated  # the rows a later page holds
+        starts: dict[int, list[int]] = {}
         for a, b in self.blocks:
-            starts[a] = max(b, starts.get(a, a))
+            starts.setdefault(a, []).append(b)
         last = max(b for _a, b in self.blocks)
         breaks = set(self.breaks)
-        used = 0.0
+        used, cap = 0.0, first
         for r in range(self.header_end + 1, last + 1):
             if r in breaks:
-                used = 0.0
-            end = starts.get(r)
-            if end is not None and used > 0:
-                need = sum(h(x) for x in range(r, end + 1))
-                if used + need > room and need <= room:
-                    breaks.add(r)
-                    used = 0.0
+                used, cap = 0.0, room
+            if r in starts and used > 0:
+                fits = [e for e in starts[r] if sum(h(x) for x in range(r, e + 1)) <= room]
+                if fits:
+                    need = sum(h(x) for x in range(r, max(fits) + 1))
+                    if used + need > cap:
+                        breaks.add(r)
+                        used, cap = 0.0, room
             used += h(r)
-            if used > room:  # the page ended by itself here
-                used = h(r)
+            if used > cap:  # the page ended by itself here
+                used, cap = h(r), room
         self.breaks = sorted(breaks)
+
+
+def sheet_width(widths: Iterable[float]) -> tuple[float, float]:
+    """The printed width (pt) of columns of these widths, as Excel and as LibreOffice lay
+    them out (Excel: 7 px a unit and 5 px padding; LibreOffice: the width of a digit of its
+    Arial, measured on its PDF export)."""
+    ws = list(widths)
+    # XlsxWriter stores a width with its 5 px of padding (w + 5/7), which LibreOffice reads
+    return sum((w * 7 + 5) * 0.75 for w in ws), sum((w + 5 / 7) * LO_UNIT_PT for w in ws)
+
+
+def print_scale(widths: Iterable[float]) -> tuple[int, float]:
+    """How many pages wide a sheet prints and at about what scale: one page wide when the
+    text stays at 8 pt or more (10-pt text at a scale of 80% or more) in Excel and in
+    LibreOffice, else two pages wide, else (0) at 80% over as many pages as it takes. The
+    scale returned is the larger of the two programs' (for estimating rows per page)."""
+    excel, lo = sheet_width(widths)
+    if not excel:
+        return 1, 1.0
+    for pages in (1, 2):
+        if PAGE_W * pages / max(excel, lo) >= MIN_SCALE * SAFETY:
+            return pages, min(1.0, PAGE_W * pages / excel)
+    return 0, MIN_SCALE

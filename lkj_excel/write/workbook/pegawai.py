@@ -20,6 +20,7 @@ def render(ctx: Context) -> None:
     if table.empty:
         sh.no_data(r0, table.empty)
         return
+    sh.repeat = False  # the list and its counts: no header repeats above the counts
     sh.caps.update({1: 32, 4: 26, 5: 45, 6: 14})
     sh.mins.update({2: 22, 3: 5})
     sh.header(r0, [c.name for c in table.columns], first=True)
@@ -31,7 +32,7 @@ def render(ctx: Context) -> None:
     r = here.rows[-1] + 2
     counts = ctx.tables.pegawai_status
     sh.header(r, (None, *(c.name for c in counts.columns)))
-    sh.blocks.append((r, r + len(F.STAFF_STATUS) + 3))
+    sh.blocks.append((r, r + len(counts.rows)))
     r += 1
     at = ctx.place(counts, NAME, list(range(r, r + len(counts.rows))), [1, 2])
     for i, row in enumerate(counts.rows):

@@ -22,22 +22,24 @@ def render(ctx: Context) -> None:
     if not pairs:
         sh.no_data(r, "Sheet PK tidak ada atau tidak berisi indikator.")
         return
-    sh.header(r, [c.name for c in pairs[0][0].columns], first=True)
-    r += 1
+    sh.repeat = False  # several tables: each has its own header row
     for inds, budget in pairs:
+        group = r
         sh.band(r, inds.title, 5)
-        r += 1
+        sh.header(r + 1, [c.name for c in inds.columns])
+        r += 2
         here = ctx.place(inds, NAME, list(range(r, r + len(inds.rows))), [0, 1, 2, 3])
         for i, row in enumerate(inds.rows):
             for c, v in enumerate(row.cells):
                 put(ctx, sh, here, here.rows[i], c, v, *(("center",) if c == 0 else ()))
         r = here.rows[-1] + 1
-        sh.blocks.append((here.rows[0] - 1, here.rows[-1]))
+        sh.blocks.append((group, here.rows[-1]))
         if budget is not None:
             r += 1
             start = r
             r = _budget(ctx, sh, r, budget)
             sh.blocks.append((start, r - 1))
+        sh.blocks.append((group, r - 1))  # the level's indicators with its budget lines
         r += 1
     sh.note(r, "Anggaran adalah pagu kode itu di sheet Realisasi Anggaran (jumlah rinciannya). "
                "Sel kuning: Anggaran yang tertulis di PK berbeda (lihat komentar sel).", 5)
@@ -61,6 +63,4 @@ def _budget(ctx: Context, sh, r: int, table) -> int:
         sh.merge_text(rr, 1, 2, cells[1].value, *total)
         for c, v in zip((3, 4, 5), cells[2:], strict=True):
             put(ctx, sh, here, rr, c, v, *total)
-        if cells[3].note:
-            sh.comment(rr, 4, cells[3].note)
     return here.rows[-1] + 1

@@ -36,26 +36,18 @@ def render(ctx: Context) -> None:
         kode, uraian, *figures = row.cells
         put(ctx, sh, here, r, 0, kode, *bold)
         put(ctx, sh, here, r, 1, uraian, *bold, *((f"ind{level - 1}",) if level > 1 else ()))
-        if kode.note:
-            sh.comment(r, 0, kode.note)
         if level > 1:
             sh.levels[r] = level - 1
         for c, v in enumerate(figures, 2):
             put(ctx, sh, here, r, c, v, *bold)
-            if v.note and c < 5:
-                sh.comment(r, c, v.note)
         b = row.key
         if b.children:
             size = sum(1 for _ in F.subtree(b))
             sh.blocks.append((r, r + size - 1))
-    total_r = here.rows[-1]
-    for c in (2, 3, 4):
-        note = rows[-1].cells[c].note
-        if note:
-            sh.comment(total_r, c, note)
-    r = total_r + 2
+    r = here.rows[-1] + 2
     unplaced = ctx.tables.unplaced
     if unplaced is not None:
+        sh.repeat = False  # a second table: no header repeats above it
         sh.band(r, unplaced.title, 6)
         r += 1
         sh.header(r, [c.name for c in unplaced.columns])

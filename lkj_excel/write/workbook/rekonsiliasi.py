@@ -12,7 +12,7 @@ HEADING = "REKONSILIASI: TEMUAN PEMERIKSAAN DATA ISIAN"
 
 def render(ctx: Context) -> None:
     sh = ctx.sheets[NAME]
-    sh.caps.update({1: 26, 3: 12, 5: 18, 6: 22, 7: 22, 9: 60})
+    sh.caps.update({1: 22, 3: 12, 5: 16, 6: 16, 7: 16, 9: 40})
     sh.mins.update({6: 12, 7: 12, 8: 12})
     table = ctx.tables.rekonsiliasi
     r0 = TITLE_ROWS

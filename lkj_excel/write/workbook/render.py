@@ -17,11 +17,20 @@ def put(ctx: Context, sh: Sheet, here: Placement | None, r: int, c: int, v: Valu
     `COVERED` write nothing."""
     if v is None or v is COVERED:
         return
-    kind = v.kind or TEXT
+    kind = v.kind
+    if kind is None and v.formula is None and v.mark is None and v.span == 1:
+        sh.text(r, c, v.value, *style, wrap=wrap)  # plain text: the most common cell
+        return
+    kind = kind or TEXT
     if v.mark:
         style = (*style, v.mark)
+    if v.note:  # why a figure is highlighted: the cell's comment
+        sh.comment(r, c, v.note)
     if v.span > 1:
-        sh.merge_text(r, c, c, v.value, *style, r2=r + v.span - 1)
+        if kind == TEXT:
+            sh.merge_text(r, c, c, v.value, *style, r2=r + v.span - 1)
+        else:
+            sh.merge_number(r, c, r + v.span - 1, v.value, _style(kind, count), *style)
         return
     if v.formula is not None:
         f = ctx.excel(v.formula, here, r)
@@ -30,8 +39,7 @@ def put(ctx: Context, sh: Sheet, here: Placement | None, r: int, c: int, v: Valu
         elif kind == TEXT:
             sh.formula(r, c, f, v.value, "", *style)
         else:
-            sh.formula(r, c, f, v.value, count if kind == COUNT else NUMBER_STYLE.get(kind, kind),
-                       *style)
+            sh.formula(r, c, f, v.value, _style(kind, count), *style)
         return
     if kind == TEXT:
         sh.text(r, c, v.value, *style, wrap=wrap)
@@ -40,4 +48,8 @@ def put(ctx: Context, sh: Sheet, here: Placement | None, r: int, c: int, v: Valu
     elif kind in (DATE, DATETIME):
         sh.date(r, c, v.value, *style)
     else:
-        sh.number(r, c, v.value, count if kind == COUNT else NUMBER_STYLE.get(kind, kind), *style)
+        sh.number(r, c, v.value, _style(kind, count), *style)
+
+
+def _style(kind: str, count: str) -> str:
+    return count if kind == COUNT else NUMBER_STYLE.get(kind, kind)

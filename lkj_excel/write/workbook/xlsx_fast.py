@@ -41,7 +41,27 @@ def cell_writers(ws: Any, fast: bool) -> tuple[Callable, Callable, Callable, Cal
         return ws.write_string, ws.write_number, ws.write_formula, ws.write_blank
     ws._prepare_formula = _prepare_formula  # an instance attribute: unused if renamed
     install(ws)
-    return ws._write_string, ws._write_number, ws._write_formula, ws._write_blank
+    return ws._write_string, ws._write_number, _formula_writer(ws), ws._write_blank
+
+
+def _formula_writer(ws: Any) -> Callable:
+    """XlsxWriter's _write_formula without what the LKj formulas never need: the search for
+    dynamic-array functions (tests/test_lkj.py: none is used), array formulas, the
+    `_xlfn.` prefixing; the same cell stored."""
+    from xlsxwriter.worksheet import CellFormulaTuple
+
+    check = ws._check_dimensions
+    table = ws.table
+
+    def write_formula(row: int, col: int, formula: str, cell_format: Any = None,
+                      value: Any = 0) -> int:
+        if check(row, col):
+            return -1
+        table[row][col] = CellFormulaTuple(formula[1:] if formula[:1] == "=" else formula,
+                                           cell_format, value)
+        return 0
+
+    return write_formula
 
 
 def install(ws: Any) -> None:
