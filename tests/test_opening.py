@@ -264,3 +264,38 @@ def test_pretty_printed_ods_reads_as_the_compact_one():
         [(f.check, f.sheet, f.cell, f.found) for f in base.findings]
     # the text of a cell keeps its own spaces
     assert rep.data.identity.perangkat_daerah == "Kecamatan Tempursari"
+
+
+# --- typed-text marks (issue 11 item 3) -------------------------------------------------------------
+
+def _key(rep):
+    return [(f.check, f.sheet, f.cell, f.found, f.expected) for f in rep.findings]
+
+
+def test_a_leading_apostrophe_is_not_part_of_the_value(tmp_path):
+    """LibreOffice keeps the apostrophe typed to force text (`'1,169,899,860`); Excel hides
+    it. Either way the value is the same: no cell.invalid, the program's sum still checked."""
+    base = check_source(SAMPLE, "contoh.xlsx")
+    wb = openpyxl.load_workbook(SAMPLE)
+    ws = wb["Realisasi"]
+    assert ws["C10"].value == "1,169,899,860"
+    ws["C10"].value = "'1,169,899,860"
+    ws["A3"].value = "'" + ws["A3"].value  # '7.01.01
+    wb.save(tmp_path / "apostrof.xlsx")
+    rep = check_source(tmp_path / "apostrof.xlsx", "apostrof.xlsx")
+    assert _key(rep) == _key(base)
+    assert any(f.check == "budget.sum_pagu" and f.cell == "C3" for f in rep.findings)
+
+
+def test_unicode_spaces_and_line_breaks_are_plain_spaces(tmp_path):
+    wb = openpyxl.load_workbook(SAMPLE)
+    wb["Identitas"]["B3"].value = "Kecamatan\u00a0Tempursari\u200b "
+    wb["Realisasi"]["B3"].value = wb["Realisasi"]["B3"].value.replace(" ", "\n", 1)
+    wb["PK"]["E3"].value = "  " + wb["PK"]["E3"].value.replace(" ", "\u2009  ", 2)
+    wb.save(tmp_path / "spasi.xlsx")
+    rep = check_source(tmp_path / "spasi.xlsx", "spasi.xlsx")
+    base = check_source(SAMPLE, "contoh.xlsx")
+    assert rep.perangkat_daerah == "Kecamatan Tempursari"
+    assert rep.to_json()["perangkat_daerah"] == "Kecamatan Tempursari"
+    assert _key(rep) == _key(base)
+    assert rep.data.pk[0].indikator.value == base.data.pk[0].indikator.value

@@ -211,17 +211,41 @@ def _read_xls(data: bytes, wanted) -> RawBook:
 
 def _mark_errors(sheet: RawSheet) -> None:
     """Put a CellError where a cell holds an error value (found by the format's step, or
-    typed as text equal to one); merged ranges once each."""
+    typed as text equal to one), and tidy every text value (`clean_text`); merged ranges
+    once each."""
     grid = sheet.grid
     for (r, c), text in sheet.errors.items():
         if 0 < r <= len(grid) and 0 < c <= len(grid[r - 1]):
             grid[r - 1][c - 1] = CellError(text)
+    needs = _NEEDS_CLEANING.search
     for row in grid:
         for i, v in enumerate(row):
-            if v.__class__ is str and v and (v[0] == "#" or v[0] == "E" or v[-1:] == " ") \
-                    and (text := error_text(v)) is not None:
+            if v.__class__ is not str or not v:
+                continue
+            if needs(v) is not None:
+                v = row[i] = clean_text(v)
+            if (v[:1] == "#" or v[:4] == "Err:") and (text := error_text(v)) is not None:
                 row[i] = CellError(text)
     sheet.merges = list(dict.fromkeys(sheet.merges))
+
+
+# what clean_text changes: a leading apostrophe, space at either end, a run of spaces, any
+# whitespace other than a plain space (line breaks, tabs, no-break and other Unicode spaces)
+# and the invisible zero-width characters
+_NEEDS_CLEANING = re.compile(r"^'|^\s|\s$|\s\s|[^\S ]|[\u200b\u200c\u200d\u2060\ufeff]")
+_SPACES = re.compile(r"\s+")
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+
+
+def clean_text(text: str) -> str:
+    """A typed text as it is meant (template.md, "Typed-text marks"): one leading apostrophe
+    typed to force text dropped (Excel hides it, LibreOffice keeps it in the cell);
+    non-breaking and other Unicode spaces and line breaks read as spaces; trimmed, inner runs
+    of spaces as one."""
+    if text[:1] == "'":
+        text = text[1:]
+    text = _INVISIBLE.sub("", text)
+    return _SPACES.sub(" ", text).strip()
 
 
 def _looks_like_text(data: bytes) -> bool:
