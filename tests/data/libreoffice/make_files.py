@@ -13,15 +13,15 @@ read the committed files (tests/test_libreoffice_files.py).
 What it does, as a clerk would:
 - reads every cell of the sample (samples/tempursari-2023-tw1.xlsx) through LibreOffice;
 - opens the blank template (templates/lkj-template-v1.xlsx) and types the sample's cells
-  into it one by one through LibreOffice's own input path (`.uno:EnterString`, what the
-  Enter key does), in the locale under test (the office's locale setting,
+  into it one by one through LibreOffice's own input parsing (each cell's FormulaLocal,
+  see Office.type_text), in the locale under test (the office's locale setting,
   /org.openoffice.Setup/L10N/ooSetupSystemLocale, is what LibreOffice parses input with):
   numbers and dates the way that locale writes them (`1.587.606.347`, `94,12`,
   `31/03/2023` in id-ID; `1,587,606,347`, `94.12`, `3/31/2023` in en-US), text as it is,
   and text that the locale would turn into a number or date again with a leading
   apostrophe. Every typed cell is read back and must hold what the sample holds;
-- applies the variant's edits (merges, an inserted row, a formula, hidden row and sheet,
-  error values) and saves .xlsx, .ods and .xls;
+- applies the variant's edits (merges, an inserted row, a formula, a hidden row and hidden
+  sheets, error values) and saves .xlsx, .ods and .xls;
 - saves the sample itself with the workbook structure protected (.xls, encrypted by
   LibreOffice with the default key) and with the open password `rahasia` (.xlsx, .ods,
   .xls), and converts it to .ods with Gnumeric's ssconvert when that is installed;
@@ -146,11 +146,12 @@ class Office:
         """What typing `text` into the cell and pressing Enter does.
 
         The cell's FormulaLocal property goes through LibreOffice's input parsing in the
-        office locale (ScDocFunc::SetNormalString, the call the Enter key ends in):
-        `1.750.000` is a number in id-ID and text in en-US, and a leading apostrophe keeps
-        what follows as text. (`.uno:EnterString` through the dispatcher gave the same
-        cells, but made a headless soffice crash now and then.) XCell.setFormula is not it:
-        it always parses the en-US way.
+        office locale, as typing does: `1.750.000` is a number in id-ID and text in en-US,
+        and a leading apostrophe keeps what follows as text. `.uno:EnterString` through
+        the dispatcher (the Enter key's command) gave the same cell for every probe
+        (amounts both ways, decimals, dates, apostrophes, formulas, error text), but made
+        the headless soffice crash now and then. XCell.setFormula is not it: it always
+        parses the en-US way, whatever the locale.
         """
         cell.FormulaLocal = text
 
