@@ -173,7 +173,7 @@ def test_column_missing_at_header_first_cell(tmp_path, sheet, cell):
     assert_keys(rep, [("column.missing", sheet, "A2")])
 
 
-@pytest.mark.parametrize("cell, header", [("C2", "Pagu Perubahan"), ("D2", "Realisasi Keuangan")])
+@pytest.mark.parametrize("cell, header", [("C2", "Pagu Perubahan"), ("D2", "Realisasi Fisik")])
 def test_column_missing_amount_column_gives_no_cell_findings(tmp_path, cell, header):
     # `Pagu Perubahan` is not `Pagu` (headers must *equal* a name or alias); the missing
     # column is `column.missing`, and there is no cell for a `cell.required` to point at
@@ -181,6 +181,17 @@ def test_column_missing_amount_column_gives_no_cell_findings(tmp_path, cell, hea
     wb["Realisasi"][cell] = header
     rep = check_book(wb, tmp_path)
     assert_keys(rep, [("column.missing", "Realisasi", "A2")])
+
+
+@pytest.mark.parametrize("cell, header", [
+    ("C2", "Nilai Pagu"), ("C2", "Anggaran DPA"), ("C2", "PAGU DPA (Rp)"),
+    ("D2", "Realisasi Keuangan"), ("D2", "Realisasi Anggaran")])
+def test_budget_export_headers_are_aliases(tmp_path, cell, header):
+    """The headers of the budget exports finance staff paste from (template.md, Aliases)."""
+    wb = clean_book()
+    wb["Realisasi"][cell] = header
+    rep = check_book(wb, tmp_path)
+    assert_keys(rep, [])
 
 
 def test_column_missing_without_header_row(tmp_path):

@@ -12,6 +12,7 @@ import pytest
 
 import lkj_excel
 from lkj_excel.pipeline import check_source
+from lkj_excel.read import parts
 from lkj_excel.read import workbook as wbmod
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -112,7 +113,7 @@ def test_zip_bomb_refused_before_inflating():
 
 
 def test_zip_limit_is_the_mechanism(monkeypatch):
-    monkeypatch.setattr(wbmod, "MAX_UNPACKED_BYTES", 1000)
+    monkeypatch.setattr(parts, "MAX_UNPACKED_BYTES", 1000)
     assert "batas" in unreadable(check_source(SAMPLE.read_bytes(), "kecil.xlsx"))
 
 

@@ -13,7 +13,7 @@ from ..findings import Check, Finding
 from ..model import Cell, Val
 from . import values as V
 from .tables import Row, Table
-from .workbook import address
+from .workbook import CellError, address
 
 _KIND_LABEL = {
     Kind.AMOUNT: "nominal",
@@ -84,6 +84,12 @@ class Reader:
             return Val(None, None, False, blank_addr, merged)
         if cell.no_value:
             self.no_value(cell, sheet, kode)
+            return Val(None, cell, True)
+        if cell.raw.__class__ is CellError:  # in every column read: never blank, never text
+            self.report(C.CELL_INVALID, sheet, cell.addr,
+                        f"{label} di {sheet}!{cell.addr} berisi nilai kesalahan {cell.raw} "
+                        f"(hasil rumus yang gagal atau diketik); perbaiki rumusnya atau ketik "
+                        f"nilainya.", kode=kode, found=str(cell.raw), merged=cell.merged)
             return Val(None, cell, True)
         if kind is Kind.TEXT or kind is Kind.ANY:  # text as it is (numbers become their text)
             return Val(_as_text(cell.raw), cell)
