@@ -81,3 +81,32 @@ class Nomenclature:
 
     def __len__(self) -> int:
         return len(self.names)
+
+    def with_name(self, uraian: str) -> list[tuple[str, ...]]:
+        """The codes whose name equals `uraian` after lower-casing and removing spaces and
+        punctuation, in code order."""
+        if not hasattr(self, "_by_name"):
+            self._by_name: dict[str, list[tuple[str, ...]]] = {}
+            for key in sorted(self.names, key=_sort_key):
+                self._by_name.setdefault(norm_loose(self.names[key]), []).append(key)
+        return self._by_name.get(norm_loose(uraian), [])
+
+    def children(self, parent: tuple[str, ...] | None) -> list[tuple[str, ...]]:
+        """The known codes directly under `parent` (None: the programs), in code order."""
+        if parent is None:
+            return sorted(self.programs, key=_sort_key)
+        return sorted((k for k in self.names if parent_key(k) == parent), key=_sort_key)
+
+
+def _sort_key(key: tuple[str, ...]) -> tuple:
+    return tuple(int(p) if p.isdigit() else p for p in key)
+
+
+def level_of_key(key: tuple[str, ...]) -> int:
+    """1 program, 2 kegiatan, 3 sub kegiatan, by the number of parts of a valid code."""
+    return {3: 1, 5: 2, 6: 3}.get(len(key), 3)
+
+
+def canonical(key: tuple[str, ...]) -> str:
+    """A code in the nomenclature's own form (`7.01.01.2.08.0001`)."""
+    return ".".join(key)

@@ -153,6 +153,8 @@ class BudgetRow:
     # computed figures (sen); None when unknown
     c_pagu: int | None = None
     c_realisasi: int | None = None
+    # the code a mistyped Kode most likely means (figures.suggest), as a code key
+    suggested: tuple[str, ...] | None = None
 
     @property
     def kode_text(self) -> str | None:

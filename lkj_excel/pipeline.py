@@ -135,7 +135,8 @@ def check_source(source: str | Path | bytes, display: str, settings: Settings | 
     rep.data = data
     ident = data.identity
     rep.perangkat_daerah, rep.tahun, rep.triwulan = ident.perangkat_daerah, ident.tahun, ident.triwulan
-    rep.figures = compute(data, settings)
-    checks.run(data, rep.figures, nomen or Nomenclature(settings.nomenklatur), findings)
+    nomen = nomen or Nomenclature(settings.nomenklatur)
+    rep.figures = compute(data, settings, nomen)
+    checks.run(data, rep.figures, nomen, findings)
     rep.findings = sort_findings(once_per_merged_value(findings), data)
     return rep

@@ -142,7 +142,7 @@ def test_check_inputs(tmp_path):
     reports, missing = api.check_inputs([str(tmp_path), str(tmp_path / "tidak-ada-*.xlsx")])
     assert [Path(r.file).name for r in reports] == ["a.xlsx", "b.xlsx"]
     assert [r.readable for r in reports] == [False, True]
-    assert reports[1].errors == 11
+    assert reports[1].errors == 7
     assert missing == [str(tmp_path / "tidak-ada-*.xlsx")]
     assert not list(tmp_path.glob("LKj-*"))  # checking writes nothing
 
@@ -165,7 +165,7 @@ def test_process_output_error_keeps_the_report(tmp_path):
     with pytest.raises(OutputError) as err:
         api.process(SAMPLE, blocker / "sub")
     assert "tidak dapat ditulis" in str(err.value)
-    assert err.value.report is not None and err.value.report.errors == 11
+    assert err.value.report is not None and err.value.report.errors == 7
 
 
 def test_process_batch_refuses_an_xlsx_outdir(tmp_path):

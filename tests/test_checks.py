@@ -879,12 +879,18 @@ def test_replacement_code_duplicate_replaces_code_unknown(tmp_path):
                       ("budget.code_duplicate", "Realisasi", "A9")])
 
 
-def test_replacement_code_duplicate_keeps_name_difference_on_uraian(tmp_path):
+def test_replacement_code_duplicate_replaces_name_difference_and_suggests(tmp_path):
+    """checks.md "Replacements": budget.code_duplicate replaces budget.code_unknown on its
+    row, Kode and Uraian cell alike; its suggestion is the code its Uraian names."""
     wb = clean_book()
-    wb["Realisasi"]["A9"] = "7.01.01.2.02.0001"  # Uraian stays SUB_202_0002: another cell
+    wb["Realisasi"]["A9"] = "7.01.01.2.02.0001"  # Uraian stays SUB_202_0002
     rep = check_book(wb, tmp_path)
-    assert_keys(rep, [("budget.code_duplicate", "Realisasi", "A9"),
-                      ("budget.code_unknown", "Realisasi", "B9")])
+    assert_keys(rep, [("budget.code_duplicate", "Realisasi", "A9")])
+    f = rep.findings[0]
+    assert f.expected == "7.01.01.2.02.0002"
+    assert f.message.endswith("kemungkinan maksudnya 7.01.01.2.02.0002 "
+                              "(Penyediaan Administrasi Pelaksanaan Tugas ASN).")
+    assert "baris 8 (A8), yang memegang kode itu karena uraiannya sesuai nomenklatur" in f.message
 
 
 # --- 4. typed and computed figures ------------------------------------------------------
@@ -952,23 +958,41 @@ def test_blank_parent_takes_computed_figure(tmp_path, cells):
     assert rep.figures.budget.find("7.01.01").c_sisa == 949_154_322 * SEN
 
 
-def test_malformed_kegiatan_code_places_its_orphans_under_it(tmp_path):
+def test_malformed_kegiatan_code_places_its_children_under_it_one_finding(tmp_path):
+    """One mistake, one finding: the rows under a malformed kegiatan whose suggested code is
+    their parent code are its children, not orphans."""
     wb = clean_book()
     wb["Realisasi"]["A4"] = "7.01.01.01.2"
     rep = check_book(wb, tmp_path)
     assert_keys(rep, [("budget.code_format", "Realisasi", "A4"),
-                      ("budget.code_orphan", "Realisasi", "A5"),
-                      ("budget.code_orphan", "Realisasi", "A6"),
                       ("pk.code_unknown", "PK", "K5")])
+    f = only(rep, "budget.code_format")
+    assert f.expected == "7.01.01.2.01"
+    assert "2 baris di bawahnya memakai 7.01.01.2.01 sebagai kode induk" in f.message
+    assert f.message.endswith("kemungkinan maksudnya 7.01.01.2.01 (Perencanaan, "
+                              "Penganggaran, dan Evaluasi Kinerja Perangkat Daerah).")
     rows = {r.row: r for r in rep.figures.budget.rows}
     keg = rows[4]
     assert keg.parent is rows[3]  # counts as a kegiatan of program 7.01.01
     assert rows[5].parent is keg and rows[6].parent is keg
+    assert rows[5].placed_by_position  # by position, under the row its code means
     assert keg.c_pagu == 15_000_000 * SEN
     assert rep.figures.budget.find("7.01.01").c_pagu == 1_265_000_000 * SEN
-    for f in rep.findings:
-        if f.check == "budget.code_orphan":
-            assert "7.01.01.01.2" in f.message  # says where it was placed
+
+
+def test_rows_under_a_malformed_code_meaning_another_parent_stay_orphans(tmp_path):
+    """The children are spared only when the suggestion is exactly their parent code."""
+    wb = clean_book()
+    wb["Realisasi"]["A4"] = "7.01.01.01.2"
+    wb["Realisasi"]["B4"] = "Administrasi Keuangan Perangkat Daerah"  # names 7.01.01.2.02
+    rep = check_book(wb, tmp_path)
+    assert [k for k in keys(rep) if k[0] != "pk.code_unknown"] == [
+        ("budget.code_format", "Realisasi", "A4"),
+        ("budget.code_orphan", "Realisasi", "A5"),
+        ("budget.code_orphan", "Realisasi", "A6")]
+    f = only(rep, "budget.code_format")
+    assert f.expected == "7.01.01.2.02"
+    assert "kode yang sudah dipakai baris 7" in f.message
 
 
 def test_malformed_sub_kegiatan_code_counts_under_kegiatan_above(tmp_path):
@@ -1031,11 +1055,14 @@ def test_code_2_digit_last_part_is_child_of_kegiatan(tmp_path):
 def test_code_prefix_is_no_parent(tmp_path):
     wb = clean_book()
     wb["Realisasi"]["A4"] = "7.01.01.2.0"  # not the parent of 7.01.01.2.01.xxxx
+    wb["Realisasi"]["B4"] = "Kegiatan yang tidak ada di nomenklatur"  # no suggestion
     rep = check_book(wb, tmp_path)
     found = keys(rep)
     assert ("budget.code_format", "Realisasi", "A4") in found, show(rep)
     assert ("budget.code_orphan", "Realisasi", "A5") in found, show(rep)
     assert ("budget.code_orphan", "Realisasi", "A6") in found, show(rep)
+    rows = {r.row: r for r in rep.figures.budget.rows}
+    assert rows[5].placed_by_position and rows[5].parent is rows[4]
 
 
 # --- 5. derived realisations -------------------------------------------------------------

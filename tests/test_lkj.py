@@ -523,7 +523,7 @@ def test_ringkasan_headlines(book, values):
     pagu = find_row(wv, "B", "Jumlah pagu anggaran (Rp)")
     assert wv[f"C{pagu}"].value == 1913315062
     verdict = find_row(wv, "B", "Kesimpulan")
-    assert wv[f"C{verdict}"].value == "Perlu diperbaiki: 11 kesalahan"
+    assert wv[f"C{verdict}"].value == "Perlu diperbaiki: 7 kesalahan"
     assert ws[f"C{verdict}"].value.startswith("=IF(")
     charts = book["Ringkasan"]._charts
     assert len(charts) == 2
@@ -961,7 +961,7 @@ def test_unreadable_input_writes_nothing(tmp_path):
 def test_process_library_entry(tmp_path):
     report = process(SAMPLE, tmp_path)
     assert report.output == str(tmp_path / "LKj-Kecamatan-Tempursari-2023-TW1.xlsx")
-    assert report.errors == 11
+    assert report.errors == 7
     assert report.to_json()["output"] == report.output
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..codes import Nomenclature
 from ..contract import DOCS
 from ..model import Budget, WorkbookData, sum_known
 from ..settings import Settings
@@ -126,14 +127,15 @@ class Figures(Absorption):
         }
 
 
-def compute(data: WorkbookData, settings: Settings | None = None) -> Figures:
+def compute(data: WorkbookData, settings: Settings | None = None,
+            nomen: Nomenclature | None = None) -> Figures:
     """Every figure of one workbook's data: the budget placed and summed, the lists counted,
     the derived realisations, then the indicators and tables built on them."""
     settings = settings or Settings()
     fig = Figures(settings.metode)
     present = data.present
     if "Realisasi" in present:
-        fig.budget = place(data.budget)
+        fig.budget = place(data.budget, nomen or Nomenclature(settings.nomenklatur))
     if "Fasilitasi" in present:
         fig.facilitation = facilitation(data.facilitation)
     if "LPPDes" in present:

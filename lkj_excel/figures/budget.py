@@ -11,42 +11,52 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..codes import LEVEL_NAMES, code_key, is_valid, level_of, parent_key
+from ..codes import LEVEL_NAMES, Nomenclature, code_key, is_valid, level_of, parent_key
 from ..model import Budget, BudgetRow, PKRow, sum_known
 from .indicators import BELUM_DIUKUR, TIDAK_DAPAT, Indicator, group_by
 from .numbers import Absorption, efisiensi
+from .suggest import suggest
 
 
-def place(rows: list[BudgetRow]) -> Budget:
-    """Place every row and compute the figures bottom up."""
+def place(rows: list[BudgetRow], nomen: Nomenclature | None = None) -> Budget:
+    """Place every row, compute the figures bottom up, and suggest the codes the mistyped
+    Kodes most likely mean (figures.suggest)."""
+    nomen = nomen or Nomenclature()
     for r in rows:
         _unplace(r)
     total = next((r for r in rows if r.is_total), None)
     coded = [r for r in rows if not r.is_total]
-    by_key, duplicates = _first_rows(coded)
+    by_key, duplicates = _keepers(coded, nomen)
     for i, r in enumerate(coded):
         _place(r, coded, i, by_key)
     programs, unplaced = _link(coded)
     for r in (*programs, *unplaced):
         _compute(r)
-    return Budget(rows, programs, total, unplaced, by_key, duplicates)
+    budget = Budget(rows, programs, total, unplaced, by_key, duplicates)
+    suggest(budget, nomen)
+    return budget
 
 
-def _first_rows(coded: list[BudgetRow]) -> tuple[dict[tuple[str, ...], BudgetRow],
-                                                 list[tuple[BudgetRow, BudgetRow]]]:
-    """The first row of each code, and each later row of a code with that first row."""
+def _keepers(coded: list[BudgetRow], nomen: Nomenclature
+             ) -> tuple[dict[tuple[str, ...], BudgetRow], list[tuple[BudgetRow, BudgetRow]]]:
+    """The row that keeps each code, and each other row of a code with that row. Of rows
+    sharing a Kode, the first whose Uraian fits the nomenclature's name for it keeps it,
+    else the first row (docs/pemeriksaan.md, "Satu kesalahan, satu temuan"); the children
+    of the code go under it."""
+    rows_of: dict[tuple[str, ...], list[BudgetRow]] = {}
+    for r in coded:
+        if r.kode.value is not None:
+            rows_of.setdefault(code_key(r.kode.value), []).append(r)
     by_key: dict[tuple[str, ...], BudgetRow] = {}
     duplicates: list[tuple[BudgetRow, BudgetRow]] = []
-    for r in coded:
-        code = r.kode.value
-        if code is None:
-            continue
-        key = code_key(code)
-        first = by_key.get(key)
-        if first is None:
-            by_key[key] = r
-        else:
-            duplicates.append((r, first))
+    for key, same in rows_of.items():
+        keeper = same[0]
+        if len(same) > 1:
+            keeper = next((r for r in same if r.uraian.value is not None
+                           and nomen.same_name(key, r.uraian.value)), same[0])
+            duplicates += [(r, keeper) for r in same if r is not keeper]
+        by_key[key] = keeper
+    duplicates.sort(key=lambda pair: pair[0].row)
     return by_key, duplicates
 
 
@@ -81,6 +91,7 @@ def _unplace(r: BudgetRow) -> None:
     r.placed_by_position = r.unplaced = False
     r.placement_note = ""
     r.c_pagu = r.c_realisasi = None
+    r.suggested = None
 
 
 def _place(r: BudgetRow, coded: list[BudgetRow], i: int,
