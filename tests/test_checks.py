@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 import datetime as dt
 from decimal import Decimal
 
@@ -1409,3 +1411,67 @@ def test_village_document_without_batas_waktu_is_not_on_time(tmp_path, cell, val
     assert rep.figures.villages.on_time["RKPDes"] == 1
     f = js(only(rep, "pk.derived_mismatch"))
     assert (f["found"], f["expected"]) == (100, 83.33)  # 5 of 6: the denominator stays villages × 3
+
+
+# --- suggested codes (checks.md "Suggested codes") ----------------------------------------
+
+def _suggest(uraian: str, code: str = "7.01.01.2.01.x1", extra: dict | None = None,
+             row: int = 5):
+    """The suggestion for Realisasi row `row` given Kode `code` and Uraian `uraian`."""
+    from lkj_excel import figures as F
+    from lkj_excel.codes import Nomenclature
+    from lkj_excel.pipeline import check_source
+    from lkj_excel.settings import Settings
+
+    wb = clean_book()
+    wb["Realisasi"][f"A{row}"] = code
+    wb["Realisasi"][f"B{row}"] = uraian
+    buf = io.BytesIO()
+    wb.save(buf)
+    settings = Settings(nomenklatur=extra or {})
+    rep = check_source(buf.getvalue(), "saran.xlsx", settings, Nomenclature(extra))
+    fig = F.compute(rep.data, settings, Nomenclature(extra))
+    r = next(b for b in fig.budget.rows if b.row == row)
+    return ".".join(r.suggested) if r.suggested else None, rep
+
+
+def test_suggestion_by_the_name_of_the_rows_level():
+    assert _suggest(SUB_201_0001)[0] == "7.01.01.2.01.0001"  # rule 1
+
+
+def test_suggestion_by_similar_name_among_the_parents_children():
+    # one letter off: rule 3 among 7.01.01.2.01's children
+    got, rep = _suggest(SUB_201_0001.replace("Penyusunan", "Penyusunaan"))
+    assert got == "7.01.01.2.01.0001"
+    f = next(f for f in rep.findings if f.check == "budget.code_format")
+    assert f.expected == got and f.message.endswith(f"kemungkinan maksudnya {got} ({SUB_201_0001}).")
+
+
+def test_no_suggestion_below_the_similarity_threshold():
+    got, rep = _suggest("Belanja yang sama sekali lain")
+    assert got is None
+    assert next(f for f in rep.findings if f.check == "budget.code_format").expected is None
+
+
+def test_no_suggestion_when_two_candidates_tie():
+    twin = {"7.01.01.2.01.0098": "Koordinasi Kegiatan Khusus Kecamatan Xa",
+            "7.01.01.2.01.0099": "Koordinasi Kegiatan Khusus Kecamatan Xb"}
+    got, _rep = _suggest("Koordinasi Kegiatan Khusus Kecamatan Xbb", extra=twin)
+    assert got == "7.01.01.2.01.0099"  # clearly the closer one
+    got, _rep = _suggest("Koordinasi Kegiatan Khusus Kecamatan X", extra=twin)
+    assert got is None  # as close to both: a tie gives none
+
+
+def test_a_name_shared_by_two_codes_of_a_level_is_no_rule_1_suggestion():
+    same = {"7.01.01.2.01.0099": SUB_201_0001}
+    got, _rep = _suggest(SUB_201_0001, extra=same)
+    assert got is None  # two codes named so at that level, and a tie among the children
+
+
+def test_a_suggestion_is_never_the_rows_own_code():
+    # an unknown code whose name is its own nomenclature entry is not possible; a duplicate
+    # that fits its code keeps it and gets no finding at all
+    got, rep = _suggest(SUB_201_0001, code="7.01.01.2.01.0001", row=6)
+    assert got is None
+    dup = [f for f in rep.findings if f.check == "budget.code_duplicate"]
+    assert [f.cell for f in dup] == ["A6"]  # both fit: the first keeps it, the other is told
