@@ -32,9 +32,20 @@ def status(rep: FileReport) -> str:
 REKAP_COLUMNS = [
     ("File", 40), ("Perangkat Daerah", 28), ("Tahun", 8), ("Triwulan", 9), ("Pagu", 18),
     ("Realisasi", 18), ("Serapan", 10), ("Capaian rata-rata", 12), ("Kesalahan", 10),
-    ("Peringatan", 11), ("Status", 16), ("Berkas LKj", 40), ("Pengirim", 28),
-    ("Tanggal Kirim", 18), ("Catatan", 40),
+    ("Peringatan", 11), ("Status", 16), ("Berkas LKj", 40), ("Salinan Bertanda", 40),
+    ("Pengirim", 28), ("Tanggal Kirim", 18), ("Catatan", 40),
 ]
+# columns left out when no row has a value (the copies returned to offices: --tandai)
+OPTIONAL_COLUMNS = {"Salinan Bertanda": "salinan"}
+
+
+def rekap_columns(reports: list[FileReport]) -> list[tuple[str, int]]:
+    """The Rekap's columns for these reports: an optional column only when a row fills it."""
+    return [(name, width) for name, width in REKAP_COLUMNS
+            if name not in OPTIONAL_COLUMNS
+            or any(r.meta.get(OPTIONAL_COLUMNS[name]) for r in reports)]
+
+
 TEMUAN_COLUMNS = [
     ("File", 40), ("No", 5), ("Check", 26), ("Tingkat", 11), ("Sheet", 12), ("Sel", 7),
     ("Kode", 18), ("Ditemukan", 18), ("Seharusnya", 18), ("Selisih", 16), ("Keterangan", 90),
@@ -86,7 +97,9 @@ def _text(ws, r, c, value, fmt=None):
 
 def _rekap_sheet(wb, fm, reports, not_sent, run_time) -> None:
     ws = wb.add_worksheet("Rekap")
-    row = _setup(ws, "REKAP LAPORAN KINERJA", run_time, REKAP_COLUMNS, fm)
+    columns = rekap_columns(reports)
+    at = {name: i for i, (name, _w) in enumerate(columns)}
+    row = _setup(ws, "REKAP LAPORAN KINERJA", run_time, columns, fm)
     first = row
     when = wb.add_format({"num_format": "d mmmm yyyy hh:mm", "align": "left"})
     for rep in reports:
@@ -108,10 +121,13 @@ def _rekap_sheet(wb, fm, reports, not_sent, run_time) -> None:
         ws.write_number(row, 9, rep.warnings)
         _text(ws, row, 10, status(rep))
         _text(ws, row, 11, Path(rep.output).name if rep.output else None)
-        _text(ws, row, 12, m.get("Pengirim"))
+        if "Salinan Bertanda" in at:
+            copy = m.get("salinan")
+            _text(ws, row, at["Salinan Bertanda"], Path(copy).name if copy else None)
+        _text(ws, row, at["Pengirim"], m.get("Pengirim"))
         sent = m.get("Tanggal Kirim")
         if isinstance(sent, dt.datetime):
-            ws.write_datetime(row, 13, sent.replace(tzinfo=None), when)
+            ws.write_datetime(row, at["Tanggal Kirim"], sent.replace(tzinfo=None), when)
         notes = []
         if m.get("duplikat"):
             notes.append(f"Ganda: kantor dan periode sama dengan {m['duplikat']}")
@@ -119,7 +135,9 @@ def _rekap_sheet(wb, fm, reports, not_sent, run_time) -> None:
             notes.append(rep.findings[0].message)
         if m.get("write_error"):
             notes.append(f"LKj tidak dapat ditulis: {m['write_error']}")
-        _text(ws, row, 14, "; ".join(notes) or None)
+        if m.get("salinan_error"):
+            notes.append(f"Salinan bertanda tidak dapat ditulis: {m['salinan_error']}")
+        _text(ws, row, at["Catatan"], "; ".join(notes) or None)
         row += 1
     for name in not_sent:
         _text(ws, row, 1, name)
@@ -128,7 +146,7 @@ def _rekap_sheet(wb, fm, reports, not_sent, run_time) -> None:
     if row == first:
         ws.write_string(row, 0, "Tidak ada data")
     else:
-        ws.autofilter(first - 1, 0, row - 1, len(REKAP_COLUMNS) - 1)
+        ws.autofilter(first - 1, 0, row - 1, len(columns) - 1)
 
 
 def _temuan_sheet(wb, fm, reports, run_time) -> None:
