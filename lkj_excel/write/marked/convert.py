@@ -53,6 +53,8 @@ def write_converted(source: bytes, display: str, findings: list, path: Path, *,
     from ..styles import Formats
 
     book = open_book(source, display, tidy=False)
+    if book.fmt == "xls":
+        _xls_percent(source, book)
     sheets = [s for s in book.sheets if s.name != SHEET]
     names = _names([s.name for s in sheets])
     states = _visibility(source)
@@ -94,6 +96,19 @@ def _names(names: list[str]) -> dict[str, str]:
         used.add(new.lower())
         out[name] = new
     return out
+
+
+def _xls_percent(source: bytes, book) -> None:
+    """The percent-formatted cells of an .xls (the reader leaves them unknown)."""
+    from ...read.xls import percent_cells
+    from . import _plain
+
+    try:
+        cells = percent_cells(_plain(source))
+    except Exception:  # no formats to be had: numbers keep the column's format
+        return
+    for sheet in book.sheets:
+        sheet.percent = cells.get(sheet.name, set())
 
 
 def _visibility(source: bytes) -> dict[str, str]:

@@ -350,15 +350,17 @@ def _comments(pkg: Package, part: str, text: str, cells: dict, state: dict) -> s
     if vml is not None:
         if C.vml_shapes(vml) == 0:
             if drawing:
-                el, rel = drawing
-                pkg.drop_part(rel.part, part, rel.id)
-                text = remove(text, [_find_legacy(text, rel.id)])
+                pkg.drop_part(drawing[1].part, part, drawing[1].id)
+                text = remove(text, [drawing[0]])
         else:
             if vpart is None:
                 vpart = pkg.free("xl/drawings/vmlDrawing{}.vml")
                 pkg.ensure_default("vml", CT_VML)
                 rid = pkg.add_rel(part, "vmlDrawing", vpart)
                 text, rp = ensure_ns(text, REL_NS, "r")
+                top = root(text)
+                broken = [c for c in children(text, top) if c.local == "legacyDrawing"]
+                text = remove(text, broken)  # one that pointed nowhere
                 top = root(text)
                 text = insert_child(text, top, f'<{top.prefix}legacyDrawing {rp}:id="{rid}"/>',
                                     "legacyDrawing", SHEET_ORDER)
@@ -382,7 +384,3 @@ def _legacy_drawing(pkg: Package, part: str, text: str):
     if rel is None or rel.part is None or not pkg.has(rel.part):
         return None
     return el, rel
-
-
-def _find_legacy(text: str, rid: str) -> El:
-    return next(c for c in children(text, root(text)) if c.local == "legacyDrawing")
