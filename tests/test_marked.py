@@ -276,3 +276,15 @@ def test_copy_names():
     assert copy_name("isian-diperiksa.xlsx") == "isian-diperiksa.xlsx"
     assert copy_name("isian-diperiksa-2.xls", "convert") == "isian-diperiksa.xlsx"
     assert copy_name("mail.eml/lampiran.xls", "convert") == "lampiran-diperiksa.xlsx"
+
+
+def test_many_marks_are_split_into_short_rule_ranges(tmp_path):
+    found = [Finding("cell.number_as_text", "Realisasi", f"{col}{row}", "Teks.")
+             for row in range(3, 78) for col in "ABCDEF"]  # 450 cells
+    out = mark_copy(SAMPLE.read_bytes(), "isian.xlsx", found, tmp_path / "x.xlsx")
+    ws = openpyxl.load_workbook(out)["Realisasi"]
+    assert set(our_fills(ws)) == {f.cell for f in found}
+    sheet = members(out)["xl/worksheets/sheet4.xml"].decode()
+    ranges = re.findall(r'<conditionalFormatting sqref="([^"]*)"', sheet)
+    assert [len(r.split()) for r in ranges] == [200, 200, 50]
+    assert re.findall(r'priority="(\d+)"', sheet) == ["1", "2", "3"]

@@ -176,3 +176,26 @@ def test_reply_text():
     assert reply_text([], None, "a", "b").startswith("Yth. Bapak/Ibu,")
     assert reply_name("x-diperiksa-2.xlsx") == "x-balasan-2.txt"
     assert reply_name("isian tw1-diperiksa.xlsm") == "isian tw1-balasan.txt"
+
+
+def test_a_copy_that_cannot_be_written_is_said_not_hidden(tmp_path, monkeypatch):
+    import pytest
+
+    import lkj_excel.write.marked as marked
+
+    def fail(*_a, **_k):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(marked, "mark_copy", fail)
+    shutil.copy(SAMPLE, tmp_path / "isian.xlsx")
+    with pytest.raises(api.OutputError, match="Salinan bertanda tidak dapat ditulis.*No space"):
+        api.process(tmp_path / "isian.xlsx", tmp_path / "hasil", tandai=True)
+    assert (tmp_path / "hasil" / "LKj-Kecamatan-Tempursari-2023-TW1.xlsx").is_file()
+    shutil.copy(SAMPLE, tmp_path / "lagi.xlsx")
+    result = api.process_batch([str(tmp_path / "isian.xlsx"), str(tmp_path / "lagi.xlsx")],
+                               tmp_path / "batch", jobs=1, tandai=True)
+    assert len(result.write_errors) == 2 and "No space" in result.write_errors[0]
+    rows = list(openpyxl.load_workbook(result.rekap)["Rekap"].iter_rows(min_row=5, values_only=True))
+    assert all("Salinan bertanda tidak dapat ditulis" in r[-1] for r in rows)
+    assert "Salinan Bertanda" not in next(openpyxl.load_workbook(result.rekap)["Rekap"].iter_rows(
+        min_row=4, max_row=4, values_only=True))

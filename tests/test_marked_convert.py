@@ -189,3 +189,16 @@ def test_calamine_reads_the_converted_copy(copies):
         key = sorted((f.check, f.sheet, f.cell) for f in rep.findings)
         assert sorted((f.check, f.sheet, f.cell) for f in again.findings) == key
         assert io.BytesIO(out.read_bytes()).getvalue()[:2] == b"PK"
+
+
+def test_a_damaged_package_raises_unreadable(tmp_path):
+    from lkj_excel.read.workbook import Unreadable
+
+    parts = members(DATA.parent.parent / "samples" / "tempursari-2023-tw1.xlsx")
+    parts["xl/workbook.xml"] = b"<workbook xmlns='http://schemas.openxmlformats.org/spreadsheetml/2006/main'><sheets>"
+    from markedkit import write_members
+
+    bad = write_members(tmp_path / "rusak.xlsx", parts)
+    with pytest.raises(Unreadable, match="salinan bertanda"):
+        mark_copy(bad.read_bytes(), "rusak.xlsx", [], tmp_path / "x.xlsx")
+    assert not list(tmp_path.glob("x*"))

@@ -75,8 +75,10 @@ def mark_copy(source: bytes, display: str, findings: list, out_path: str | os.Pa
     edit the package, "convert" to rewrite an .xls/.ods as .xlsx; None decides by content
     (`copy_format`). `subject` is a line under the title of Hasil Pemeriksaan (the office
     and period); `stamp` when it was checked. The input is only read.
-    Raises lkj_excel.read.workbook.Unreadable when the workbook cannot be read.
+    Raises lkj_excel.read.workbook.Unreadable when the workbook cannot be read or its
+    package not edited (the message says why), OSError when the copy cannot be written.
     """
+    from ...read.workbook import Unreadable
     from ..atomic import atomic_path
     from .notes import summary
 
@@ -93,6 +95,11 @@ def mark_copy(source: bytes, display: str, findings: list, out_path: str | os.Pa
             data = mark_package(_plain(source), findings, layout_for)
         except Unsupported:
             fmt = "convert"
+        except Unreadable:
+            raise
+        except Exception as exc:  # a damaged zip, XML this editor does not follow
+            raise Unreadable(f"salinan bertanda tidak dapat dibuat dari berkas ini "
+                             f"({type(exc).__name__})") from exc
         else:
             with atomic_path(out) as tmp:
                 tmp.write_bytes(data)

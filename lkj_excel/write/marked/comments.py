@@ -40,14 +40,17 @@ def comments(text: str) -> list[tuple[str, El]]:
     if clist is None:
         return []
     return [((get_attr(c.tag(text), "ref") or "").upper(), c)
-            for c in children(text, clist) if c.local == "comment"]
+            for c in children(text, clist, skip=("comment",)) if c.local == "comment"]
 
 
 def strip(text: str) -> tuple[str, set[str]]:
     """The comments part without our earlier additions, and the cells whose comment was ours
     alone (now removed)."""
     gone: set[str] = set()
-    for cell, el in reversed(comments(text)):
+    edits: list[tuple[int, int, str]] = []
+    for cell, el in comments(text):
+        if "lkj-excel" not in text[el.head:el.inner_end]:  # (a quick look before parsing)
+            continue
         text_el = next((c for c in children(text, el) if c.local == "text"), None)
         if text_el is None:
             continue
@@ -56,12 +59,15 @@ def strip(text: str) -> tuple[str, set[str]]:
             continue
         kept = strip_ours(whole)
         if not kept.strip():
-            text = replace(text, el.start, el.end, "")
+            edits.append((el.start, el.end, ""))
             gone.add(cell)
         else:
-            text = replace(text, text_el.head, text_el.inner_end,
-                           _cut(text_el.inner(text), len(kept)))
-    return text, gone
+            edits.append((text_el.head, text_el.inner_end, _cut(text_el.inner(text), len(kept))))
+    out, at = [], 0
+    for start, end, new in edits:
+        out += [text[at:start], new]
+        at = end
+    return "".join(out) + text[at:], gone
 
 
 def _cut(inner: str, keep: int) -> str:
@@ -159,7 +165,7 @@ def _append(text: str, el: El, note: str) -> str:
 
 
 def count(text: str) -> int:
-    return len(comments(text))
+    return len(re.findall(r"<(?:\w+:)?comment\b", text))
 
 
 # --- the VML drawing ------------------------------------------------------------------

@@ -24,6 +24,7 @@ from .notes import (
     Layout,
     Link,
     comment_text,
+    fill_groups,
     marked_cells,
     summary,
 )
@@ -249,13 +250,11 @@ def _contract_setup(ws, raw, layout: _Layout, fm) -> None:
 def _mark(ws, cells: dict, fills: dict) -> None:
     from .comments import ref
 
-    for is_error in (True, False):
-        refs = [(r, c) for (r, c), fs in cells.items() if any(f.is_error for f in fs) == is_error]
-        if refs:
-            r, c = refs[0]
-            ws.conditional_format(r - 1, c - 1, r - 1, c - 1, {
-                "type": "formula", "criteria": "=" + CF_FORMULA, "format": fills[is_error],
-                "multi_range": " ".join(ref(r, c) for r, c in refs)})
+    for is_error, group in fill_groups(cells):
+        r, c = group[0]
+        ws.conditional_format(r - 1, c - 1, r - 1, c - 1, {
+            "type": "formula", "criteria": "=" + CF_FORMULA, "format": fills[is_error],
+            "multi_range": " ".join(ref(r, c) for r, c in group)})
     for (r, c), fs in cells.items():
         text = comment_text(fs)
         lines = text.count("\n") + 1 + len(text) // 60

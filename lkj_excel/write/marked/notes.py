@@ -131,6 +131,19 @@ def marked_cells(findings: Iterable, sheets: Iterable[str]) -> dict[str, dict[tu
     return {s: dict(sorted(cells.items())) for s, cells in out.items()}
 
 
+FILL_CHUNK = 200  # cells per conditional-format range list (keeps each sqref short)
+
+
+def fill_groups(cells: dict[tuple[int, int], list]) -> list[tuple[bool, list[tuple[int, int]]]]:
+    """The marked cells of one sheet as (error?, cells) groups for the fill rules: red
+    where any finding on the cell is an error, else yellow; at most FILL_CHUNK a group."""
+    out = []
+    for is_error in (True, False):
+        group = [pos for pos, fs in cells.items() if any(f.is_error for f in fs) == is_error]
+        out += [(is_error, group[i:i + FILL_CHUNK]) for i in range(0, len(group), FILL_CHUNK)]
+    return out
+
+
 def comment_text(findings: list) -> str:
     """Our part of a cell's comment: the marker line, then each finding's severity, check id
     and message, and the suggested value where there is one."""
@@ -182,13 +195,18 @@ class Layout:
     def height(self, r: int) -> float | None:
         """Row `r`'s height in points where it holds wrapped text (programs do not
         re-measure rows on opening), else None."""
-        from ..template.layout import LINE_HEIGHT, line_count
-
         lines = 1
         for c, cell in enumerate(self.rows[r]):
             if cell is not None and STYLES[cell[0]].get("text_wrap") and cell[1] is not None:
-                lines = max(lines, line_count(str(cell[1]), self.widths[c], cell[0] == "header"))
-        return lines * LINE_HEIGHT + 2 if lines > 1 else None
+                lines = max(lines, _lines(str(cell[1]), self.widths[c]))
+        return lines * 15.0 + 2 if lines > 1 else None
+
+
+def _lines(text: str, width: int) -> int:
+    """Lines a wrapped cell `width` characters wide needs (estimated, on the safe side: a
+    tenth more for the words carried to the next line)."""
+    per_line = max(1, int(width * 1.15) - 1)
+    return sum(max(1, -(-len(part) * 11 // (10 * per_line))) for part in text.split("\n"))
 
 
 def summary(findings: list, display: str, subject: str | None, sheets: dict[str, str],
@@ -204,7 +222,7 @@ def summary(findings: list, display: str, subject: str | None, sheets: dict[str,
         [("title", "HASIL PEMERIKSAAN")],
         [("plain", f"Berkas: {display}")],
         [("plain", subject or "")],
-        [("ok" if ok else "bad", verdict(findings))],
+        [("ok" if ok else "bad", verdict(findings))] + [("ok" if ok else "bad", None)] * 3,
         [("plain", f"{errors} kesalahan, {len(findings) - errors} peringatan. Sel yang disebut "
                    "temuan diwarnai merah (kesalahan) atau kuning (peringatan) dan diberi "
                    "komentar; klik alamat di kolom Sel untuk menuju ke sel itu.")],

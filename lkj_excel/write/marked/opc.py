@@ -43,8 +43,11 @@ class Package:
     """The members of a zip package, read once; changes kept until `bytes()`."""
 
     def __init__(self, data: bytes) -> None:
+        from ...read.parts import guard_zip
+
         self._zip = zipfile.ZipFile(io.BytesIO(data))
         self._infos = {i.filename: i for i in self._zip.infolist() if not i.is_dir()}
+        guard_zip(self._infos)  # a zip bomb is refused before anything is unpacked
         self._lower = {n.lower(): n for n in self._infos}
         self._new: dict[str, bytes] = {}  # replaced or added members
         self._gone: set[str] = set()

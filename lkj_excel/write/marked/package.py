@@ -19,7 +19,16 @@ from __future__ import annotations
 import re
 
 from . import comments as C
-from .notes import CF_FORMULA, CF_MARK, ERROR_FILL, SHEET, WARNING_FILL, Layout, comment_text
+from .notes import (
+    CF_FORMULA,
+    CF_MARK,
+    ERROR_FILL,
+    SHEET,
+    WARNING_FILL,
+    Layout,
+    comment_text,
+    fill_groups,
+)
 from .opc import CT_COMMENTS, CT_STYLES, CT_VML, CT_WORKSHEET, Package
 from .stylesheet import Styles
 from .summary import sheet_xml
@@ -301,11 +310,8 @@ def _add_rules(text: str, cells: dict, dxf: dict) -> str:
     p = top.prefix
     priority = max((int(x) for x in re.findall(r'\bpriority\s*=\s*"(\d+)"', text)), default=0)
     blocks = []
-    for is_error in (True, False):
-        refs = [C.ref(r, c) for (r, c), fs in cells.items()
-                if any(f.is_error for f in fs) == is_error]
-        if not refs:
-            continue
+    for is_error, group in fill_groups(cells):
+        refs = [C.ref(r, c) for r, c in group]
         priority += 1
         blocks.append(f'<{p}conditionalFormatting sqref="{" ".join(refs)}"><{p}cfRule '
                       f'type="expression" dxfId="{dxf[is_error]}" priority="{priority}">'
