@@ -3,6 +3,7 @@
     lkj-excel template       make_template()
     lkj-excel checks         checks()
     lkj-excel check          check() for one workbook, check_inputs() for many
+      --tandai               check_inputs(tandai=True), mark() for one checked workbook
     lkj-excel process        process() for one workbook, process_batch() for many
       --daftar               read_daftar() (process_batch() reads it when given a path)
       --config               load_settings()
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "LkjError", "OutputError", "SettingsError", "UsageError",
-    "check", "check_inputs", "checks", "load_settings", "make_template", "process",
+    "check", "check_inputs", "checks", "load_settings", "make_template", "mark", "process",
     "process_batch", "read_daftar",
 ]
 
@@ -101,11 +102,20 @@ def check(path: str | os.PathLike, config: str | os.PathLike | Settings | None =
 
 
 def check_inputs(inputs: Iterable[str], config: str | os.PathLike | Settings | None = None,
+                 *, tandai: bool = False, output: str | os.PathLike | None = None,
                  ) -> tuple[list[FileReport], list[str]]:
     """Check every workbook among `inputs` (`lkj-excel check INPUTS...`): files, folders
     (searched recursively), glob patterns, and the workbook attachments of .eml/.mbox files,
-    in sorted path order. Returns (reports, inputs that matched nothing). Raises
-    SettingsError."""
+    in sorted path order. Returns (reports, inputs that matched nothing).
+
+    `tandai` (`check --tandai`): each readable input with findings gets its marked copy
+    (`<stem>-diperiksa.xlsx`, see `mark`), in the folder `output` or beside the input
+    (an attachment: beside its mail), names made unique with `-2`, `-3` in input order and
+    never an input's path; the copy's path is `report.meta["salinan"]`, and for an input
+    taken from e-mail the reply text's `report.meta["balasan"]`.
+
+    Raises SettingsError, and OutputError (with `.report`) when a copy cannot be written.
+    """
     from .batch import gather
     from .codes import Nomenclature
     from .pipeline import check_source
@@ -114,45 +124,118 @@ def check_inputs(inputs: Iterable[str], config: str | os.PathLike | Settings | N
     jobs, missing, _skipped, _problems = gather(list(inputs), None)
     nomen = Nomenclature(settings.nomenklatur)
     reports = []
+    taken: set[Path] = {Path(j.path).resolve() for j in jobs if j.path is not None}
+    run_time = _now()
     for job in jobs:
-        rep = check_source(job.content if job.content is not None else job.path, job.display,
-                           settings, nomen)
+        data = job.content
+        if data is None and tandai:
+            try:
+                data = Path(job.path).read_bytes()
+            except OSError:
+                data = None  # check_source reports the path as unreadable
+        rep = check_source(data if data is not None else job.path, job.display, settings, nomen)
         rep.meta.update(job.meta)
         reports.append(rep)
+        if tandai and data is not None:
+            folder = Path(output) if output is not None else _beside(job)
+            _mark(rep, data, folder, taken, run_time)
     return reports, missing
+
+
+def mark(report: FileReport, source: str | os.PathLike | bytes,
+         output: str | os.PathLike | None = None,
+         run_time: dt.datetime | None = None) -> Path | None:
+    """Write the copy returned to the office for one checked workbook (`--tandai`): the
+    office's own workbook with each finding's cell filled red (error) or yellow (warning)
+    and commented, and a first sheet Hasil Pemeriksaan (lkj_excel.write.marked).
+
+    `source`: the workbook checked (its path or bytes); `output`: the folder (default:
+    beside `source`, which must then be a path). Returns the copy's path, None when the
+    report has no findings or was unreadable (no copy then). Raises OutputError."""
+    if isinstance(source, bytes):
+        data = source
+        folder = Path(output) if output is not None else Path(".")
+        taken: set[Path] = set()
+    else:
+        try:
+            data = Path(source).read_bytes()
+        except OSError as exc:
+            raise OutputError(f"{source}: {exc.strerror or exc}", report) from exc
+        folder = Path(output) if output is not None else Path(source).parent
+        taken = {Path(source).resolve()}
+    return _mark(report, data, folder, taken, run_time or _now())
+
+
+def _beside(job) -> Path:
+    """The folder of an input, or of the mail an attachment came in."""
+    if job.path is not None:
+        return Path(job.path).parent
+    folder = Path(job.display).parent
+    while folder.is_file():
+        folder = folder.parent
+    return folder
+
+
+def _mark(report: FileReport, data: bytes, folder: Path, taken: set[Path],
+          run_time: dt.datetime) -> Path | None:
+    """The marked copy (and an e-mail reply) of one report in `folder`, under the first
+    free name of `<stem>-diperiksa.xlsx`, `-2` ...: not in `taken` (inputs and the copies
+    of this run), which gets it."""
+    from .single import needs_copy, write_copy, write_reply
+    from .write.marked import copy_format, copy_name
+
+    if not needs_copy(report):
+        return None
+    name = Path(copy_name(report.file, copy_format(data, report.file)))
+    path, n = folder / name, 2
+    while path.resolve() in taken:
+        path, n = folder / f"{name.stem}-{n}{name.suffix}", n + 1
+    taken.add(path.resolve())
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"folder {folder} tidak dapat dibuat: {exc.strerror or exc}",
+                          report) from exc
+    write_reply(report, write_copy(report, data, path, run_time))
+    return path
 
 
 def process(path: str | os.PathLike, output: str | os.PathLike | None = None,
             config: str | os.PathLike | Settings | None = None,
-            run_time: dt.datetime | None = None) -> FileReport:
+            run_time: dt.datetime | None = None, *, tandai: bool = False) -> FileReport:
     """Check one workbook and write its LKj workbook (`lkj-excel process FILE`).
 
     The LKj workbook goes beside the input, into the folder `output`, or to `output` itself
     when it ends in `.xlsx` (named after the office and period, never the input's own
     path). Returns the report; `report.output` is the path written, None when the input
     could not be read (nothing is written then). `run_time` is the time written in the
-    workbook (default: now, in local time, to the second).
+    workbook (default: now, in local time, to the second). `tandai`: an input with
+    findings also gets its marked copy beside the LKj workbook (see `mark`;
+    `report.meta["salinan"]`).
 
-    Raises SettingsError, and OutputError (with `.report`) when the workbook cannot be
-    written.
+    Raises SettingsError, and OutputError (with `.report`) when the workbook or the copy
+    cannot be written.
     """
     from .single import process_one
 
     settings = load_settings(config)
-    return process_one(Path(path), str(path), output, settings, run_time or _now())
+    return process_one(Path(path), str(path), output, settings, run_time or _now(),
+                       tandai=tandai)
 
 
 def process_batch(inputs: Iterable[str], outdir: str | os.PathLike = "hasil",
                   config: str | os.PathLike | Settings | None = None, jobs: int | None = None,
                   daftar: str | os.PathLike | Iterable[str] | None = None,
-                  progress: Callable[[int, int], None] | None = None) -> BatchResult:
+                  progress: Callable[[int, int], None] | None = None, *,
+                  tandai: bool = False) -> BatchResult:
     """Process many inputs (`lkj-excel process INPUTS... -o OUTDIR`): one LKj workbook per
     workbook found (files, folders, globs, e-mail attachments) and a Rekap, all in `outdir`.
 
     `jobs`: worker processes (default: the number of CPU cores). `daftar`: the offices
     expected to send, as a list of names or the path of a list (read with read_daftar);
     the Rekap then names those that have not sent. `progress(done, total)` is called after
-    each input.
+    each input. `tandai`: each input with findings also gets its marked copy in `outdir`
+    (and a reply text for those from e-mail), named in the Rekap's Salinan Bertanda column.
 
     Returns a `BatchResult`: `reports` (one per input, without their data), `missing`
     (inputs that matched nothing), `rekap` (its path, None when it could not be written),
@@ -174,7 +257,7 @@ def process_batch(inputs: Iterable[str], outdir: str | os.PathLike = "hasil",
     elif daftar is not None:
         names = [str(n) for n in daftar]
     return run_batch(list(inputs), folder, settings, jobs or os.cpu_count() or 1, names,
-                     progress)
+                     progress, tandai)
 
 
 def read_daftar(path: str | os.PathLike) -> list[str]:

@@ -65,23 +65,50 @@ def gather(inputs: list[str], outdir: Path | None) -> tuple[list[Job], list[str]
 
 
 def _work(args) -> FileReport:
-    """Worker: check one input and write its LKj workbook under a temporary name."""
-    job, tmpdir, settings, run_time = args
+    """Worker: check one input and write its LKj workbook (and with `tandai` its marked
+    copy) under a temporary name."""
+    job, tmpdir, settings, run_time, tandai = args
     from .errors import OutputError
     from .single import process_one
 
     tmp = tmpdir / f".lkj-tmp-{os.getpid()}-{job.index}.xlsx"
+    source = job.content if job.content is not None else job.path
+    if tandai and job.content is None:
+        try:
+            source = job.path.read_bytes()
+        except OSError:
+            pass  # process_one reports the path as unreadable
     try:
-        rep = process_one(job.content if job.content is not None else job.path, job.display,
-                          tmp, settings, run_time)
+        rep = process_one(source, job.display, tmp, settings, run_time)
     except OutputError as exc:
         rep = exc.report or FileReport(job.display)
         rep.meta["write_error"] = str(exc)
         rep.output = None
     rep.meta.update(job.meta)
+    if tandai and isinstance(source, bytes):
+        _work_copy(rep, source, tmpdir / f".lkj-tmp-{os.getpid()}-{job.index}-salinan.xlsx",
+                   run_time)
     rep.meta.update(rekap_figures(rep))
     rep.meta["index"] = job.index
     return rep.slim()
+
+
+def _work_copy(rep: FileReport, data: bytes, tmp: Path, run_time) -> None:
+    """Worker: the marked copy of an input with findings, under the temporary name `tmp`;
+    the main process names it (`final_output_names`)."""
+    from .errors import OutputError
+    from .single import needs_copy, write_copy
+    from .write.marked import copy_format, copy_name
+
+    if not needs_copy(rep):
+        return
+    fmt = copy_format(data, rep.file)
+    try:
+        write_copy(rep, data, tmp, run_time)
+        rep.meta["salinan_name"] = copy_name(rep.file, fmt)
+    except OutputError as exc:
+        rep.meta["salinan_error"] = str(exc)
+        rep.meta.pop("salinan", None)
 
 
 def office_key(name: str | None) -> str:
@@ -95,8 +122,10 @@ def office_key(name: str | None) -> str:
 
 def run_batch(inputs: list[str], outdir: Path, settings: Settings, jobs: int = 1,
               daftar: list[str] | None = None,
-              progress: Callable[[int, int], None] | None = None) -> BatchResult:
-    """Process every input into `outdir` and write the Rekap there."""
+              progress: Callable[[int, int], None] | None = None,
+              tandai: bool = False) -> BatchResult:
+    """Process every input into `outdir` and write the Rekap there; with `tandai`, also
+    the marked copy of each input with findings (and a reply for those from e-mail)."""
     from .errors import OutputError
     from .write.rekap import rekap_name, write_rekap
 
@@ -106,7 +135,7 @@ def run_batch(inputs: list[str], outdir: Path, settings: Settings, jobs: int = 1
         outdir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"folder keluaran {outdir} tidak dapat dibuat: {exc.strerror or exc}") from None
-    args = [(j, outdir, settings, run_time) for j in items]
+    args = [(j, outdir, settings, run_time, tandai) for j in items]
     reports: list[FileReport] = []
     if jobs > 1 and len(items) > 1:
         import multiprocessing as mp
@@ -289,7 +318,8 @@ def final_output_names(reports: list[FileReport], outdir: Path, inputs: set[Path
 
     errors: list[str] = []
     used: set[str] = set()
-    for rep in sorted(reports, key=lambda r: r.meta.get("index", 0)):
+    ordered = sorted(reports, key=lambda r: r.meta.get("index", 0))
+    for rep in ordered:
         if rep.meta.get("write_error"):
             errors.append(f"{rep.file}: {rep.meta['write_error']}")
         tmp = rep.output
@@ -305,4 +335,32 @@ def final_output_names(reports: list[FileReport], outdir: Path, inputs: set[Path
             errors.append(f"{rep.file}: keluaran tidak dapat ditulis ke {final}: {exc.strerror or exc}")
             rep.meta["write_error"] = str(exc.strerror or exc)
             rep.output = None
+    for rep in ordered:  # the marked copies (--tandai), after every LKj workbook
+        _final_copy_name(rep, outdir, inputs, used, errors)
     return errors
+
+
+def _final_copy_name(rep: FileReport, outdir: Path, inputs: set[Path], used: set[str],
+                     errors: list[str]) -> None:
+    from .errors import OutputError
+    from .single import write_reply
+    from .write.atomic import replace
+
+    if rep.meta.get("salinan_error"):
+        errors.append(f"{rep.file}: {rep.meta['salinan_error']}")
+    tmp = rep.meta.get("salinan")
+    if not tmp:
+        return
+    name = free_name(rep.meta.pop("salinan_name"), outdir, inputs, used)
+    used.add(name.lower())
+    final = outdir / name
+    try:
+        replace(Path(tmp), final)
+        rep.meta["salinan"] = str(final)
+        write_reply(rep, final)
+    except OSError as exc:
+        rep.meta.pop("salinan", None)
+        rep.meta["salinan_error"] = f"tidak dapat ditulis ke {final}: {exc.strerror or exc}"
+        errors.append(f"{rep.file}: salinan bertanda {rep.meta['salinan_error']}")
+    except OutputError as exc:
+        errors.append(f"{rep.file}: {exc}")

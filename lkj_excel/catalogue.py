@@ -10,61 +10,93 @@ from __future__ import annotations
 from .findings import ERROR, WARNING, Check
 
 FILE_UNREADABLE = Check("file.unreadable", ERROR,
-                        "Berkas bukan workbook, rusak, terkunci sandi, atau formatnya tidak dikenal.")
+                        "Berkas bukan workbook, rusak, terkunci sandi, atau formatnya tidak dikenal.",
+                        advice="Simpan ulang berkas sebagai .xlsx tanpa kata sandi, lalu kirim lagi.")
 SHEET_MISSING = Check("sheet.missing", ERROR,
-                      "Sheet wajib (atau sheet yang menjadi sumber realisasi PK) tidak ada.")
+                      "Sheet wajib (atau sheet yang menjadi sumber realisasi PK) tidak ada.",
+                      advice="Tambahkan sheet ini seperti di template (lkj-excel template).")
 COLUMN_MISSING = Check("column.missing", ERROR,
-                       "Kolom wajib tidak ditemukan pada baris judul kolom.")
-CELL_REQUIRED = Check("cell.required", ERROR, "Sel wajib kosong.")
+                       "Kolom wajib tidak ditemukan pada baris judul kolom.",
+                       advice="Tambahkan kolom ini di baris judul kolom, dengan nama seperti di template.")
+CELL_REQUIRED = Check("cell.required", ERROR, "Sel wajib kosong.",
+                      advice="Isi sel ini.")
 CELL_INVALID = Check("cell.invalid", ERROR,
-                     "Nilai sel tidak dapat dibaca sesuai jenis kolomnya (nominal, persen, tanggal, pilihan, kode, NIP).")
+                     "Nilai sel tidak dapat dibaca sesuai jenis kolomnya (nominal, persen, tanggal, pilihan, kode, NIP).",
+                     advice="Ketik ulang nilai sel ini sesuai jenis kolomnya (angka, tanggal, kode, NIP, atau pilihan dari daftar).")
 CELL_NUMBER_AS_TEXT = Check("cell.number_as_text", WARNING,
-                            "Nominal atau persen diketik sebagai teks dan tetap dibaca.")
+                            "Nominal atau persen diketik sebagai teks dan tetap dibaca.",
+                            advice="Ketik ulang sebagai angka saja, tanpa titik ribuan, Rp atau tanda lain.")
 CELL_AMBIGUOUS = Check("cell.ambiguous", WARNING,
-                       "Nilai dapat dibaca dua cara; aturan kontrak diterapkan.")
+                       "Nilai dapat dibaca dua cara; aturan kontrak diterapkan.",
+                       advice="Pastikan nilainya: ketik angka tanpa pemisah ribuan, persen sebagai 90 (bukan 0,9).")
 CELL_FORMULA_WITHOUT_VALUE = Check("cell.formula_without_value", ERROR,
-                                   "Sel rumus tanpa nilai tersimpan (berkas belum dihitung ulang).")
+                                   "Sel rumus tanpa nilai tersimpan (berkas belum dihitung ulang).",
+                                   advice="Buka berkas di Excel/LibreOffice, hitung ulang (F9), simpan, lalu kirim lagi.")
 IDENTITY_INVALID = Check("identity.invalid", ERROR,
-                         "Tahun Anggaran atau Triwulan kosong atau di luar rentang.")
-BUDGET_CODE_FORMAT = Check("budget.code_format", ERROR, "Kode tidak sesuai bentuk nomenklatur.")
+                         "Tahun Anggaran atau Triwulan kosong atau di luar rentang.",
+                         advice="Isi Tahun Anggaran (4 angka) dan Triwulan (I, II, III atau IV).")
+BUDGET_CODE_FORMAT = Check("budget.code_format", ERROR, "Kode tidak sesuai bentuk nomenklatur.",
+                           advice="Perbaiki Kode sesuai nomenklatur (lihat kolom Seharusnya bila ada saran).")
 BUDGET_CODE_DUPLICATE = Check("budget.code_duplicate", ERROR,
-                              "Kode yang sama muncul lagi pada baris lain.")
+                              "Kode yang sama muncul lagi pada baris lain.",
+                              advice="Perbaiki Kode yang ganda (lihat kolom Seharusnya bila ada saran).")
 BUDGET_CODE_ORPHAN = Check("budget.code_orphan", ERROR,
-                           "Kode valid tetapi kode induknya tidak punya baris.")
+                           "Kode valid tetapi kode induknya tidak punya baris.",
+                           advice="Tambahkan baris kode induknya, atau perbaiki Kode baris ini.")
 BUDGET_CODE_UNKNOWN = Check("budget.code_unknown", WARNING,
-                            "Kode tidak ada di nomenklatur, atau uraiannya berbeda dari nomenklatur.")
+                            "Kode tidak ada di nomenklatur, atau uraiannya berbeda dari nomenklatur.",
+                            advice="Samakan Kode dan Uraian dengan nomenklatur/DPA.")
 BUDGET_SUM_PAGU = Check("budget.sum_pagu", ERROR,
-                        "Pagu program/kegiatan tidak sama dengan jumlah pagu di bawahnya.")
+                        "Pagu program/kegiatan tidak sama dengan jumlah pagu di bawahnya.",
+                        advice="Samakan Pagu dengan jumlah rincian di bawahnya, atau perbaiki rinciannya.")
 BUDGET_SUM_REALISASI = Check("budget.sum_realisasi", ERROR,
-                             "Realisasi program/kegiatan tidak sama dengan jumlah realisasi di bawahnya.")
+                             "Realisasi program/kegiatan tidak sama dengan jumlah realisasi di bawahnya.",
+                             advice="Samakan Realisasi dengan jumlah rincian di bawahnya, atau perbaiki rinciannya.")
 BUDGET_SUM_SISA = Check("budget.sum_sisa", ERROR,
-                        "Sisa yang diketik tidak sama dengan Pagu - Realisasi baris itu.")
-BUDGET_TOTAL = Check("budget.total", ERROR, "Baris total tidak sama dengan jumlah program.")
-BUDGET_OVER_PAGU = Check("budget.over_pagu", ERROR, "Realisasi melebihi pagu.")
-BUDGET_NEGATIVE = Check("budget.negative", ERROR, "Pagu, Realisasi atau Sisa bernilai negatif.")
+                        "Sisa yang diketik tidak sama dengan Pagu - Realisasi baris itu.",
+                        advice="Isi Sisa = Pagu - Realisasi, atau kosongkan.")
+BUDGET_TOTAL = Check("budget.total", ERROR, "Baris total tidak sama dengan jumlah program.",
+                     advice="Samakan baris total dengan jumlah program.")
+BUDGET_OVER_PAGU = Check("budget.over_pagu", ERROR, "Realisasi melebihi pagu.",
+                         advice="Periksa Realisasi dan Pagu baris ini: realisasi tidak boleh melebihi pagu.")
+BUDGET_NEGATIVE = Check("budget.negative", ERROR, "Pagu, Realisasi atau Sisa bernilai negatif.",
+                        advice="Nilai ini tidak boleh negatif.")
 PK_BUDGET_MISMATCH = Check("pk.budget_mismatch", ERROR,
-                           "Anggaran di PK berbeda dengan pagu kodenya di sheet Realisasi.")
-PK_CODE_UNKNOWN = Check("pk.code_unknown", ERROR, "Kode di PK tidak ada di sheet Realisasi.")
+                           "Anggaran di PK berbeda dengan pagu kodenya di sheet Realisasi.",
+                           advice="Samakan Anggaran di PK dengan Pagu kode itu di sheet Realisasi.")
+PK_CODE_UNKNOWN = Check("pk.code_unknown", ERROR, "Kode di PK tidak ada di sheet Realisasi.",
+                        advice="Perbaiki Kode di PK, atau tambahkan baris kode itu di sheet Realisasi.")
 PK_TARGET_MISSING = Check("pk.target_missing", ERROR,
-                          "Indikator tanpa target yang dapat dipakai (kosong, 0 atau tidak terbaca).")
+                          "Indikator tanpa target yang dapat dipakai (kosong, 0 atau tidak terbaca).",
+                          advice="Isi Target dengan angka lebih dari 0.")
 PK_DERIVED_MISMATCH = Check("pk.derived_mismatch", WARNING,
-                            "Realisasi yang diketik berbeda lebih dari 0,5 poin dari hitungan daftar sumbernya.")
+                            "Realisasi yang diketik berbeda lebih dari 0,5 poin dari hitungan daftar sumbernya.",
+                            advice="Samakan Realisasi dengan hitungan daftar sumbernya, atau perbaiki daftarnya.")
 FACILITATION_DUPLICATE = Check("facilitation.duplicate", WARNING,
-                               "Item fasilitasi yang sama muncul lagi.")
+                               "Item fasilitasi yang sama muncul lagi.",
+                               advice="Hapus baris yang ganda, atau bedakan uraiannya.")
 VILLAGES_COUNT_MISMATCH = Check("villages.count_mismatch", ERROR,
-                                "Jumlah Desa/Kelurahan di Identitas berbeda dengan jumlah desa di LPPDes.")
-VILLAGES_DUPLICATE = Check("villages.duplicate", ERROR, "Desa dan dokumen yang sama muncul lagi.")
+                                "Jumlah Desa/Kelurahan di Identitas berbeda dengan jumlah desa di LPPDes.",
+                                advice="Samakan Jumlah Desa/Kelurahan dengan daftar desa di sheet LPPDes.")
+VILLAGES_DUPLICATE = Check("villages.duplicate", ERROR, "Desa dan dokumen yang sama muncul lagi.",
+                           advice="Hapus baris yang ganda.")
 VILLAGES_DOCUMENT_MISSING = Check("villages.document_missing", WARNING,
-                                  "Desa tidak punya baris untuk dokumen yang menjadi sumber realisasi PK.")
+                                  "Desa tidak punya baris untuk dokumen yang menjadi sumber realisasi PK.",
+                                  advice="Tambahkan baris dokumen desa yang belum ada.")
 VILLAGES_DATE_AFTER_PERIOD = Check("villages.date_after_period", WARNING,
-                                   "Tanggal Penetapan sesudah akhir triwulan yang dilaporkan.")
+                                   "Tanggal Penetapan sesudah akhir triwulan yang dilaporkan.",
+                                   advice="Periksa Tanggal Penetapan: sesudah akhir triwulan yang dilaporkan.")
 STAFF_NIP_FORMAT = Check("staff.nip_format", ERROR,
-                         "NIP bukan 18 angka, atau tanggal lahir/pengangkatannya mustahil.")
+                         "NIP bukan 18 angka, atau tanggal lahir/pengangkatannya mustahil.",
+                         advice="Periksa NIP: 18 angka, diketik sebagai teks.")
 STAFF_NIP_GENDER = Check("staff.nip_gender", WARNING,
-                         "Digit jenis kelamin NIP tidak sesuai kolom L/P.")
-STAFF_NIP_DUPLICATE = Check("staff.nip_duplicate", ERROR, "NIP yang sama muncul lagi.")
+                         "Digit jenis kelamin NIP tidak sesuai kolom L/P.",
+                         advice="Periksa kolom L/P atau NIP pegawai ini.")
+STAFF_NIP_DUPLICATE = Check("staff.nip_duplicate", ERROR, "NIP yang sama muncul lagi.",
+                            advice="Periksa NIP yang ganda.")
 STAFF_HEAD_NIP_MISMATCH = Check("staff.head_nip_mismatch", ERROR,
-                                "NIP Kepala di Identitas berbeda dengan NIP kepala di sheet Pegawai.")
+                                "NIP Kepala di Identitas berbeda dengan NIP kepala di sheet Pegawai.",
+                                advice="Samakan NIP Kepala di Identitas dengan NIP di sheet Pegawai.")
 
 CATALOGUE: tuple[Check, ...] = (
     FILE_UNREADABLE, SHEET_MISSING, COLUMN_MISSING, CELL_REQUIRED, CELL_INVALID,

@@ -103,22 +103,40 @@ def checks_cmd() -> None:
         click.echo(f"{c.id:<{width}}  {sev}  {c.description}")
 
 
+def _tandai_option(f):
+    return click.option(
+        "--tandai", is_flag=True,
+        help="Tulis salinan workbook kantor dengan sel bertemuan diwarnai dan diberi komentar "
+             "(<nama>-diperiksa.xlsx), dengan sheet Hasil Pemeriksaan di depan.",
+    )(f)
+
+
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Cetak hasil sebagai JSON.")
+@_tandai_option
+@click.option("-o", "--output", type=click.Path(file_okay=False),
+              help="Folder untuk salinan bertanda (--tandai); bawaan: di sebelah masukan.")
 @_config_option
-def check(inputs, as_json, config) -> None:
-    """Periksa satu atau banyak workbook isian tanpa menulis apa pun.
+def check(inputs, as_json, tandai, output, config) -> None:
+    """Periksa satu atau banyak workbook isian; tanpa --tandai tidak menulis apa pun.
 
-    INPUTS boleh berkas, folder (dicari rekursif) atau pola glob.
+    INPUTS boleh berkas, folder (dicari rekursif) atau pola glob. Dengan --tandai, setiap
+    workbook yang bertemuan mendapat salinan bertanda untuk dikirim kembali ke kantor.
 
     \b
     Contoh:
       lkj-excel check isian-tw1.xlsx
       lkj-excel check kotak-masuk/ --json > temuan.json
+      lkj-excel check kotak-masuk/ --tandai -o kembali/
     """
+    if output and not tandai:
+        _fail("-o pada check hanya dipakai bersama --tandai.")
     settings = _load_settings(config)
-    reports, missing = api.check_inputs(inputs, settings)
+    try:
+        reports, missing = api.check_inputs(inputs, settings, tandai=tandai, output=output)
+    except api.OutputError as exc:
+        _fail(f"Gagal menulis salinan bertanda: {exc}")
     _finish(reports, missing, as_json)
 
 
@@ -133,26 +151,29 @@ def check(inputs, as_json, config) -> None:
               help="Daftar perangkat daerah (teks satu nama per baris, atau workbook) untuk "
                    "melihat siapa yang belum mengirim.")
 @click.option("-q", "--quiet", is_flag=True, help="Tanpa bilah kemajuan.")
+@_tandai_option
 @_config_option
-def process(inputs, output, as_json, jobs, daftar, quiet, config) -> None:
+def process(inputs, output, as_json, jobs, daftar, quiet, tandai, config) -> None:
     """Rekonsiliasi workbook isian dan tulis workbook LKj (dan Rekap untuk batch).
 
     INPUTS boleh berkas workbook, folder (dicari rekursif), pola glob, atau e-mail
     tersimpan (.eml, .mbox) yang lampirannya workbook. Satu masukan: LKj ditulis di
     sebelahnya (atau di -o). Banyak masukan: satu LKj per berkas dan Rekap di -o
-    (bawaan: folder hasil/).
+    (bawaan: folder hasil/). Dengan --tandai, setiap workbook yang bertemuan juga
+    mendapat salinan bertanda di folder yang sama.
 
     \b
     Contoh:
       lkj-excel process isian-tw1.xlsx
       lkj-excel process kotak-masuk/ -o hasil/ --daftar kecamatan.txt
+      lkj-excel process kotak-masuk/ -o hasil/ --tandai
     """
     settings = _load_settings(config)
     single = (len(inputs) == 1 and Path(inputs[0]).is_file()
               and Path(inputs[0]).suffix.lower() not in (".eml", ".mbox") and daftar is None)
     if single:
         try:
-            rep = api.process(inputs[0], output or None, settings)
+            rep = api.process(inputs[0], output or None, settings, tandai=tandai)
         except api.OutputError as exc:
             _fail(f"Gagal menulis keluaran: {exc}")
         _finish([rep], [], as_json)
@@ -171,7 +192,7 @@ def process(inputs, output, as_json, jobs, daftar, quiet, config) -> None:
 
     try:
         result = api.process_batch(inputs, output or "hasil", settings, jobs, daftar or None,
-                                   progress)
+                                   progress, tandai=tandai)
     except api.UsageError as exc:
         _fail(str(exc))
     except api.OutputError as exc:

@@ -21,6 +21,7 @@ class Check:
     id: str
     severity: str
     description: str
+    advice: str = ""  # what the office should do about it, in one sentence (Bahasa Indonesia)
 
     def finding(self, sheet: str | None, cell: str | None, message: str, *,
                 kode: str | None = None, found: Any = None, expected: Any = None,

@@ -48,6 +48,10 @@ def render_text(reports: list[FileReport], width: int = 100) -> str:
                     lines.extend("        " + b for b in body)
         if rep.output:
             lines.append(f"  Laporan ditulis: {rep.output}")
+        if rep.meta.get("salinan"):
+            lines.append(f"  Salinan bertanda: {rep.meta['salinan']}")
+        if rep.meta.get("balasan"):
+            lines.append(f"  Teks balasan: {rep.meta['balasan']}")
         lines.append("")
     n = len(reports)
     bad = sum(1 for r in reports if not r.readable)
@@ -82,6 +86,9 @@ def batch_summary(result) -> str:
         lines.append(f"Belum mengirim ({len(result.not_sent)}): {', '.join(result.not_sent)}")
     written = sum(1 for r in reps if r.output)
     lines.append(f"{written} workbook LKj ditulis di {result.outdir}/")
+    copies = sum(1 for r in reps if r.meta.get("salinan"))
+    if copies:
+        lines.append(f"{copies} salinan bertanda ditulis di {result.outdir}/")
     if result.rekap:
         lines.append(f"Rekap: {result.rekap}")
     return "\n".join(lines)

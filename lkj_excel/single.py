@@ -85,12 +85,74 @@ def _reason(exc: BaseException) -> str:
     return str(exc)
 
 
+def subject_line(report: FileReport) -> str | None:
+    """`Kecamatan Tempursari, Tahun 2023 Triwulan I`: who reported for what period."""
+    parts = [report.perangkat_daerah,
+             " ".join(x for x in (f"Tahun {report.tahun}" if report.tahun else "",
+                                  f"Triwulan {report.triwulan}" if report.triwulan else "") if x)]
+    return ", ".join(p for p in parts if p) or None
+
+
+def needs_copy(report: FileReport) -> bool:
+    """Only a readable input with findings gets a marked copy (`--tandai`)."""
+    return report.readable and bool(report.findings)
+
+
+def write_copy(report: FileReport, data: bytes, path: Path, run_time: dt.datetime) -> Path:
+    """Write the marked copy of `report`'s workbook (`data`) to `path`; `report.meta`
+    names it ("salinan"). Raises OutputError when it cannot be written."""
+    from .write.marked import mark_copy
+
+    try:
+        mark_copy(data, report.file, report.findings, path, subject=subject_line(report),
+                  stamp=run_time.strftime("%d-%m-%Y %H:%M"))
+    except Exception as exc:  # OSError, or a workbook the copy cannot be made of
+        raise OutputError(f"Salinan bertanda tidak dapat ditulis ke {path}: {_reason(exc)}",
+                          report) from exc
+    report.meta["salinan"] = str(path)
+    return path
+
+
+def write_reply(report: FileReport, copy: Path) -> Path | None:
+    """For an input taken from e-mail, the reply text beside its copy (`<stem>-balasan.txt`);
+    `report.meta` names it ("balasan"). Raises OutputError when it cannot be written."""
+    from .write.atomic import atomic_path
+    from .write.marked import reply_name, reply_text
+
+    if not report.meta.get("Pengirim"):
+        return None
+    path = copy.with_name(reply_name(copy.name))
+    text = reply_text(report.findings, report.meta.get("Pengirim"), copy.name, report.file,
+                      subject_line(report))
+    try:
+        with atomic_path(path) as tmp:
+            tmp.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise OutputError(f"Balasan tidak dapat ditulis ke {path}: {_reason(exc)}", report) from exc
+    report.meta["balasan"] = str(path)
+    return path
+
+
+def copy_path(report: FileReport, data: bytes, folder: Path, source) -> Path:
+    """Where the marked copy of one input goes in `folder`: `<stem>-diperiksa.xlsx`, with
+    `-2` when that is the input's own path."""
+    from .batch import free_name
+    from .write.marked import copy_format, copy_name
+
+    src = _input_path(source)
+    name = copy_name(report.file, copy_format(data, report.file))
+    inputs = {src.resolve()} if src is not None else set()
+    return folder / free_name(name, folder, inputs)
+
+
 @gc_paused
 def process_one(source: str | Path | bytes, display: str, out: str | Path | None,
                 settings: Settings | None, run_time: dt.datetime,
-                nomen: Nomenclature | None = None) -> FileReport:
+                nomen: Nomenclature | None = None, tandai: bool = False) -> FileReport:
     """Check one input and, when readable, write its LKj workbook; `report.output` is the
-    path written. Raises OutputError when the workbook cannot be written.
+    path written. With `tandai`, an input with findings also gets its marked copy
+    (`<stem>-diperiksa.xlsx`) in the LKj workbook's folder; `report.meta["salinan"]`.
+    Raises OutputError when the workbook or the copy cannot be written.
 
     The pipeline, one way: read, figures and checks (`check_source`), then the LKj tables,
     built once (`tables.build`), then the writers that render them."""
@@ -98,7 +160,14 @@ def process_one(source: str | Path | bytes, display: str, out: str | Path | None
     from .write.workbook import write_lkj
 
     settings = settings or Settings()
-    report = check_source(source, display, settings, nomen or Nomenclature(settings.nomenklatur))
+    data = None
+    if tandai and not isinstance(source, bytes):
+        try:
+            data = Path(source).read_bytes()
+        except OSError:
+            data = None  # check_source reports it as unreadable
+    report = check_source(data if data is not None else source, display, settings,
+                          nomen or Nomenclature(settings.nomenklatur))
     if not report.readable:
         return report
     target = output_path(report, source, display, out)
@@ -115,5 +184,9 @@ def process_one(source: str | Path | bytes, display: str, out: str | Path | None
                           f"({type(exc).__name__}: {exc}); laporkan kepada pengelola",
                           report) from exc
     report.output = str(written)
+    if tandai and needs_copy(report):
+        data = source if isinstance(source, bytes) else data
+        path = copy_path(report, data, Path(written).parent, source)
+        write_reply(report, write_copy(report, data, path, run_time))
     return report
 

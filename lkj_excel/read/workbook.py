@@ -127,10 +127,13 @@ def address(r: int, c: int) -> str:
     return f"{col_letter(c)}{r}"
 
 
-def open_book(source: str | Path | bytes, name: str = "", wanted=None) -> RawBook:
+def open_book(source: str | Path | bytes, name: str = "", wanted=None, *,
+              tidy: bool = True) -> RawBook:
     """Read a workbook from a path or bytes. `wanted(sheet_name) -> bool` limits the sheets
-    whose cells are loaded (the others keep their name only). Raises `Unreadable`, for any
-    failure at all while opening and reading the file."""
+    whose cells are loaded (the others keep their name only). `tidy=False` keeps every text
+    as it is in the file (no `clean_text`, no text read as an error value): the values of
+    the returned copy. Raises `Unreadable`, for any failure at all while opening and
+    reading the file."""
     try:
         data = source if isinstance(source, bytes) else Path(source).read_bytes()
     except OSError as exc:
@@ -145,7 +148,7 @@ def open_book(source: str | Path | bytes, name: str = "", wanted=None) -> RawBoo
     except BaseException as exc:  # zipfile, XML, calamine (its panics too), decryption ...
         raise Unreadable(f"berkas rusak atau format tidak dikenal ({type(exc).__name__})") from None
     for sheet in book.sheets:
-        _mark_errors(sheet)
+        _mark_errors(sheet, tidy)
     return book
 
 
@@ -209,14 +212,17 @@ def _read_xls(data: bytes, wanted) -> RawBook:
     return book
 
 
-def _mark_errors(sheet: RawSheet) -> None:
+def _mark_errors(sheet: RawSheet, tidy: bool = True) -> None:
     """Put a CellError where a cell holds an error value (found by the format's step, or
     typed as text equal to one), and tidy every text value (`clean_text`); merged ranges
-    once each."""
+    once each. Without `tidy`, only the error values the format's step found."""
     grid = sheet.grid
     for (r, c), text in sheet.errors.items():
         if 0 < r <= len(grid) and 0 < c <= len(grid[r - 1]):
             grid[r - 1][c - 1] = CellError(text)
+    sheet.merges = list(dict.fromkeys(sheet.merges))
+    if not tidy:
+        return
     needs = _NEEDS_CLEANING.search
     for row in grid:
         for i, v in enumerate(row):
@@ -226,7 +232,6 @@ def _mark_errors(sheet: RawSheet) -> None:
                 v = row[i] = clean_text(v)
             if (v[:1] == "#" or v[:4] == "Err:") and (text := error_text(v)) is not None:
                 row[i] = CellError(text)
-    sheet.merges = list(dict.fromkeys(sheet.merges))
 
 
 # what clean_text changes: a leading apostrophe, space at either end, a run of spaces, any

@@ -32,8 +32,8 @@ def status(rep: FileReport) -> str:
 REKAP_COLUMNS = [
     ("File", 16), ("Perangkat Daerah", 16), ("Tahun", 6), ("Triwulan", 9), ("Pagu", 15),
     ("Realisasi", 15), ("Serapan", 8), ("Capaian rata-rata", 9), ("Kesalahan", 10),
-    ("Peringatan", 11), ("Status", 11), ("Berkas LKj", 16), ("Pengirim", 16),
-    ("Tanggal Kirim", 12), ("Catatan", 18),
+    ("Peringatan", 11), ("Status", 11), ("Berkas LKj", 16), ("Salinan Bertanda", 16),
+    ("Pengirim", 16), ("Tanggal Kirim", 12), ("Catatan", 18),
 ]
 TEMUAN_COLUMNS = [
     ("File", 18), ("No", 5), ("Check", 20), ("Tingkat", 11), ("Sheet", 10), ("Sel", 6),
@@ -133,6 +133,8 @@ def _rekap_rows(reports, not_sent) -> list[dict]:
             notes.append(rep.findings[0].message)
         if m.get("write_error"):
             notes.append(f"LKj tidak dapat ditulis: {m['write_error']}")
+        if m.get("salinan_error"):
+            notes.append(f"Salinan bertanda tidak dapat ditulis: {m['salinan_error']}")
         sent = m.get("Tanggal Kirim")
         rows.append({
             "File": (rep.file, WRAP), "Perangkat Daerah": (rep.perangkat_daerah, WRAP),
@@ -143,6 +145,8 @@ def _rekap_rows(reports, not_sent) -> list[dict]:
             "Kesalahan": (rep.errors, "number"), "Peringatan": (rep.warnings, "number"),
             "Status": (status(rep), WRAP),
             "Berkas LKj": (Path(rep.output).name if rep.output else None, WRAP),
+            # the copy returned to the office (--tandai)
+            "Salinan Bertanda": (Path(m["salinan"]).name if m.get("salinan") else None, WRAP),
             "Pengirim": (m.get("Pengirim"), WRAP),
             "Tanggal Kirim": (sent if isinstance(sent, dt.datetime) else None, "datetime"),
             "Catatan": ("; ".join(notes) or None, WRAP),

@@ -103,6 +103,37 @@ def _whole(raw: object) -> int | None:
     return None
 
 
+def item_format(item: IdentityItem) -> tuple[str, ...]:
+    """The format names (write.styles) of an Isian's Nilai cell."""
+    return _IDENTITY_FORMAT.get(item.kind, ("input",))
+
+
+def item_validation(item: IdentityItem, triwulan_list: str) -> dict[str, Any]:
+    """The data validation of an Isian's Nilai cell: its input message, and the Triwulan
+    drop-down (`triwulan_list`: the range of the list, used when it is too long to inline)
+    or the Tahun Anggaran range."""
+    title = clip(item.isian, MAX_INPUT_TITLE)
+    message = clip(item.hint or item.isian, MAX_INPUT_MESSAGE)
+    if item.kind is Kind.TRIWULAN:
+        options = list_validation(ROMAN, ("1", "2", "3", "4"), triwulan_list, what="Triwulan")
+    elif item.kind is Kind.YEAR:
+        options = {
+            "validate": "integer",
+            "criteria": "between",
+            "minimum": 2000,
+            "maximum": 2100,
+            "ignore_blank": True,
+            "error_type": "warning",
+            "error_title": "Tahun tidak wajar",
+            "error_message": "Tahun anggaran ditulis 4 angka antara 2000 dan 2100, "
+            "mis. 2023. Pilih Ya untuk tetap menyimpan, Tidak untuk mengubah.",
+        }
+    else:
+        options = {"validate": "any"}
+    options.update({"input_title": title, "input_message": message})
+    return options
+
+
 def write_identity_rows(
     ws: Any, fmt: Formats, identity: dict[str, object], lists: dict[str, str]
 ) -> None:
@@ -113,7 +144,7 @@ def write_identity_rows(
     for i, item in enumerate(contract.IDENTITY_ITEMS):
         row = FIRST_DATA_ROW - 1 + i
         ws.write_string(row, 0, item.isian, label_fmt)
-        cell_fmt = fmt.get(*_IDENTITY_FORMAT.get(item.kind, ("input",)))
+        cell_fmt = fmt.get(*item_format(item))
         value = values.get(item.isian)
         if value is None:
             ws.write_blank(row, 1, None, cell_fmt)
@@ -129,25 +160,5 @@ def write_identity_rows(
             need = "wajib" if item.required else "boleh kosong"
         ws.write_string(row, 2, f"{need}; contoh: {item.example}", note_fmt)
 
-        title = clip(item.isian, MAX_INPUT_TITLE)
-        message = clip(item.hint or item.isian, MAX_INPUT_MESSAGE)
-        if item.kind is Kind.TRIWULAN:
-            options = list_validation(
-                ROMAN, ("1", "2", "3", "4"), lists[TRIWULAN_KEY], what="Triwulan"
-            )
-        elif item.kind is Kind.YEAR:
-            options = {
-                "validate": "integer",
-                "criteria": "between",
-                "minimum": 2000,
-                "maximum": 2100,
-                "ignore_blank": True,
-                "error_type": "warning",
-                "error_title": "Tahun tidak wajar",
-                "error_message": "Tahun anggaran ditulis 4 angka antara 2000 dan 2100, "
-                "mis. 2023. Pilih Ya untuk tetap menyimpan, Tidak untuk mengubah.",
-            }
-        else:
-            options = {"validate": "any"}
-        options.update({"input_title": title, "input_message": message})
+        options = item_validation(item, lists[TRIWULAN_KEY])
         ws.data_validation(row, 1, row, 1, options)

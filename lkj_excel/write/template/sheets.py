@@ -35,6 +35,13 @@ _KIND_FORMAT: dict[Kind, tuple[str, ...]] = {
 }
 
 
+def column_format(sheet: Sheet, column: Column) -> tuple[str, ...] | None:
+    """The format names (write.styles) of a contract column's data cells; None: General."""
+    if sheet is contract.IDENTITAS:
+        return None
+    return _KIND_FORMAT.get(column.kind)
+
+
 def header_message(column: Column) -> str:
     """The input message of a header cell: the column's hint and whether it is required."""
     if not column.required:
@@ -73,9 +80,8 @@ def write_table_sheet(ws: Any, sheet: Sheet, fmt: Formats, lists: dict[str, str]
             message = header_message(column)
             if sheet is contract.IDENTITAS:  # per-item requirements are in Keterangan
                 message = clip(column.hint, MAX_INPUT_MESSAGE)
-            col_fmt = None
-            if sheet is not contract.IDENTITAS and column.kind in _KIND_FORMAT:
-                col_fmt = fmt.get(*_KIND_FORMAT[column.kind])
+            names = column_format(sheet, column)
+            col_fmt = fmt.get(*names) if names else None
         ws.write_string(HEADER_ROW - 1, col, name, fmt.get("header"))
         ws.set_column(col, col, width, col_fmt)
         header_lines = max(header_lines, line_count(name, width))
