@@ -92,7 +92,7 @@ def write_lkj(report, settings, path: str | Path, run_time: dt.datetime, tables=
     import xlsxwriter  # imported here: CLI start-up stays fast
 
     from ...settings import Settings
-    from ...tables import build
+    from ...tables import of_report
     from ..styles import Formats
     from . import xlsx_fast
     from .context import Context
@@ -100,11 +100,7 @@ def write_lkj(report, settings, path: str | Path, run_time: dt.datetime, tables=
 
     settings = settings or Settings()
     if tables is None:
-        if report.figures is None:
-            from ...figures import compute
-
-            report.figures = compute(report, settings)
-        tables = build(report, settings)
+        tables = of_report(report, settings)
     target = Path(path)
     naive = run_time.replace(tzinfo=None) if run_time.tzinfo else run_time
     with atomic_path(target) as tmp:
