@@ -4,6 +4,7 @@
     lkj-excel checks         checks()
     lkj-excel check          check() for one workbook, check_inputs() for many
     lkj-excel process        process() for one workbook, process_batch() for many
+      --dokumen              process(..., dokumen=True): the LKj document (.docx) too
       --daftar               read_daftar() (process_batch() reads it when given a path)
       --config               load_settings()
 
@@ -124,35 +125,41 @@ def check_inputs(inputs: Iterable[str], config: str | os.PathLike | Settings | N
 
 def process(path: str | os.PathLike, output: str | os.PathLike | None = None,
             config: str | os.PathLike | Settings | None = None,
-            run_time: dt.datetime | None = None) -> FileReport:
+            run_time: dt.datetime | None = None, dokumen: bool | None = None) -> FileReport:
     """Check one workbook and write its LKj workbook (`lkj-excel process FILE`).
 
     The LKj workbook goes beside the input, into the folder `output`, or to `output` itself
     when it ends in `.xlsx` (named after the office and period, never the input's own
     path). Returns the report; `report.output` is the path written, None when the input
     could not be read (nothing is written then). `run_time` is the time written in the
-    workbook (default: now, in local time, to the second).
+    workbook (default: now, in local time, to the second). `dokumen` (`--dokumen`; None:
+    the settings' `[dokumen] tulis`) also writes the LKj document beside the workbook,
+    named after it (`laporan.xlsx` -> `laporan.docx`); `report.document` is its path.
 
-    Raises SettingsError, and OutputError (with `.report`) when the workbook cannot be
-    written.
+    Raises SettingsError, UsageError when the settings' letterhead or logo cannot be used,
+    and OutputError (with `.report`) when an output cannot be written.
     """
     from .single import process_one
 
     settings = load_settings(config)
-    return process_one(Path(path), str(path), output, settings, run_time or _now())
+    document = settings.dokumen if dokumen is None else dokumen
+    return process_one(Path(path), str(path), output, settings, run_time or _now(),
+                       document=document)
 
 
 def process_batch(inputs: Iterable[str], outdir: str | os.PathLike = "hasil",
                   config: str | os.PathLike | Settings | None = None, jobs: int | None = None,
                   daftar: str | os.PathLike | Iterable[str] | None = None,
-                  progress: Callable[[int, int], None] | None = None) -> BatchResult:
+                  progress: Callable[[int, int], None] | None = None,
+                  dokumen: bool | None = None) -> BatchResult:
     """Process many inputs (`lkj-excel process INPUTS... -o OUTDIR`): one LKj workbook per
     workbook found (files, folders, globs, e-mail attachments) and a Rekap, all in `outdir`.
 
     `jobs`: worker processes (default: the number of CPU cores). `daftar`: the offices
     expected to send, as a list of names or the path of a list (read with read_daftar);
     the Rekap then names those that have not sent. `progress(done, total)` is called after
-    each input.
+    each input. `dokumen` (None: the settings' `[dokumen] tulis`): each LKj workbook's
+    document (.docx) beside it.
 
     Returns a `BatchResult`: `reports` (one per input, without their data), `missing`
     (inputs that matched nothing), `rekap` (its path, None when it could not be written),
@@ -174,7 +181,7 @@ def process_batch(inputs: Iterable[str], outdir: str | os.PathLike = "hasil",
     elif daftar is not None:
         names = [str(n) for n in daftar]
     return run_batch(list(inputs), folder, settings, jobs or os.cpu_count() or 1, names,
-                     progress)
+                     progress, settings.dokumen if dokumen is None else dokumen)
 
 
 def read_daftar(path: str | os.PathLike) -> list[str]:

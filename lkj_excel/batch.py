@@ -65,15 +65,16 @@ def gather(inputs: list[str], outdir: Path | None) -> tuple[list[Job], list[str]
 
 
 def _work(args) -> FileReport:
-    """Worker: check one input and write its LKj workbook under a temporary name."""
-    job, tmpdir, settings, run_time = args
+    """Worker: check one input and write its LKj workbook (and document) under a temporary
+    name."""
+    job, tmpdir, settings, run_time, document = args
     from .errors import OutputError
     from .single import process_one
 
     tmp = tmpdir / f".lkj-tmp-{os.getpid()}-{job.index}.xlsx"
     try:
         rep = process_one(job.content if job.content is not None else job.path, job.display,
-                          tmp, settings, run_time)
+                          tmp, settings, run_time, document=document)
     except OutputError as exc:
         rep = exc.report or FileReport(job.display)
         rep.meta["write_error"] = str(exc)
@@ -95,8 +96,10 @@ def office_key(name: str | None) -> str:
 
 def run_batch(inputs: list[str], outdir: Path, settings: Settings, jobs: int = 1,
               daftar: list[str] | None = None,
-              progress: Callable[[int, int], None] | None = None) -> BatchResult:
-    """Process every input into `outdir` and write the Rekap there."""
+              progress: Callable[[int, int], None] | None = None,
+              document: bool = False) -> BatchResult:
+    """Process every input into `outdir` and write the Rekap there; with `document`, each
+    LKj workbook's document beside it."""
     from .errors import OutputError
     from .write.rekap import rekap_name, write_rekap
 
@@ -106,7 +109,7 @@ def run_batch(inputs: list[str], outdir: Path, settings: Settings, jobs: int = 1
         outdir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"folder keluaran {outdir} tidak dapat dibuat: {exc.strerror or exc}") from None
-    args = [(j, outdir, settings, run_time) for j in items]
+    args = [(j, outdir, settings, run_time, document) for j in items]
     reports: list[FileReport] = []
     if jobs > 1 and len(items) > 1:
         import multiprocessing as mp
@@ -306,4 +309,24 @@ def final_output_names(reports: list[FileReport], outdir: Path, inputs: set[Path
             errors.append(f"{rep.file}: keluaran tidak dapat ditulis ke {final}: {exc.strerror or exc}")
             rep.meta["write_error"] = str(exc.strerror or exc)
             rep.output = None
+        if rep.document:  # the document follows its workbook's name
+            rep.document = _place_document(rep, final, errors)
     return errors
+
+
+def _place_document(rep: FileReport, final: Path, errors: list[str]) -> str | None:
+    """Give a report's temporary document the name of its workbook `final` with `.docx`;
+    the path, or None when it could not be written (the reason added to `errors`)."""
+    from .write.atomic import replace
+
+    tmp = Path(rep.document)
+    if rep.output is None:  # its workbook could not take its name (reported): neither can it
+        tmp.unlink(missing_ok=True)
+        return None
+    doc = final.with_suffix(".docx")
+    try:
+        replace(tmp, doc)
+    except OSError as exc:
+        errors.append(f"{rep.file}: dokumen tidak dapat ditulis ke {doc}: {exc.strerror or exc}")
+        return None
+    return str(doc)

@@ -133,8 +133,11 @@ def check(inputs, as_json, config) -> None:
               help="Daftar perangkat daerah (teks satu nama per baris, atau workbook) untuk "
                    "melihat siapa yang belum mengirim.")
 @click.option("-q", "--quiet", is_flag=True, help="Tanpa bilah kemajuan.")
+@click.option("--dokumen", is_flag=True,
+              help="Tulis juga dokumen LKj (.docx) di sebelah workbook LKj, dengan nama yang "
+                   "sama (atau [dokumen] tulis = true di pengaturan).")
 @_config_option
-def process(inputs, output, as_json, jobs, daftar, quiet, config) -> None:
+def process(inputs, output, as_json, jobs, daftar, quiet, dokumen, config) -> None:
     """Rekonsiliasi workbook isian dan tulis workbook LKj (dan Rekap untuk batch).
 
     INPUTS boleh berkas workbook, folder (dicari rekursif), pola glob, atau e-mail
@@ -146,13 +149,16 @@ def process(inputs, output, as_json, jobs, daftar, quiet, config) -> None:
     Contoh:
       lkj-excel process isian-tw1.xlsx
       lkj-excel process kotak-masuk/ -o hasil/ --daftar kecamatan.txt
+      lkj-excel process isian-tw1.xlsx --dokumen
     """
     settings = _load_settings(config)
     single = (len(inputs) == 1 and Path(inputs[0]).is_file()
               and Path(inputs[0]).suffix.lower() not in (".eml", ".mbox") and daftar is None)
     if single:
         try:
-            rep = api.process(inputs[0], output or None, settings)
+            rep = api.process(inputs[0], output or None, settings, dokumen=dokumen or None)
+        except api.UsageError as exc:
+            _fail(str(exc))
         except api.OutputError as exc:
             _fail(f"Gagal menulis keluaran: {exc}")
         _finish([rep], [], as_json)
@@ -171,7 +177,7 @@ def process(inputs, output, as_json, jobs, daftar, quiet, config) -> None:
 
     try:
         result = api.process_batch(inputs, output or "hasil", settings, jobs, daftar or None,
-                                   progress)
+                                   progress, dokumen=dokumen or None)
     except api.UsageError as exc:
         _fail(str(exc))
     except api.OutputError as exc:

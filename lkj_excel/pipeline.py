@@ -54,6 +54,7 @@ class FileReport:
     villages: lists.VillageCount | None = None
     sha256: str | None = None
     output: str | None = None
+    document: str | None = None  # the LKj document (.docx), when one was written
     meta: dict[str, Any] = field(default_factory=dict)  # e-mail sender and date, ...
     perangkat_daerah: str | None = None
     tahun: int | None = None
@@ -85,6 +86,7 @@ class FileReport:
             "errors": self.errors,
             "warnings": self.warnings,
             "output": self.output,
+            **({"document": self.document} if self.document else {}),
             "findings": [f.to_json() for f in self.findings],
         }
 

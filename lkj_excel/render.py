@@ -48,6 +48,8 @@ def render_text(reports: list[FileReport], width: int = 100) -> str:
                     lines.extend("        " + b for b in body)
         if rep.output:
             lines.append(f"  Laporan ditulis: {rep.output}")
+        if rep.document:
+            lines.append(f"  Dokumen ditulis: {rep.document}")
         lines.append("")
     n = len(reports)
     bad = sum(1 for r in reports if not r.readable)
@@ -82,6 +84,9 @@ def batch_summary(result) -> str:
         lines.append(f"Belum mengirim ({len(result.not_sent)}): {', '.join(result.not_sent)}")
     written = sum(1 for r in reps if r.output)
     lines.append(f"{written} workbook LKj ditulis di {result.outdir}/")
+    documents = sum(1 for r in reps if r.document)
+    if documents:
+        lines.append(f"{documents} dokumen LKj (.docx) ditulis di {result.outdir}/")
     if result.rekap:
         lines.append(f"Rekap: {result.rekap}")
     return "\n".join(lines)
