@@ -29,6 +29,8 @@ from docx_read import (
 )
 
 from lkj_excel.api import process
+from lkj_excel.settings import Settings
+from lkj_excel.tables import build
 from lkj_excel.write.document import numbers as N
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -243,6 +245,15 @@ def test_a4_portrait_with_the_budget_in_a_landscape_section(sample, doc):
     assert where["StatusJumlah"] == 0
 
 
+def test_a6_lists_the_programs_and_kegiatan(sample, doc):
+    budget = build(sample[0], Settings()).realisasi_anggaran
+    expected = [[r.cells[0].value, r.cells[1].value] for r in budget.rows
+                if r.role == "data" and r.level <= 2]
+    (listed,) = [t for t in find_tables(doc, ["Kode", "Uraian"]) if len(t[0]) == 2]
+    assert listed[1:] == expected and len(expected) == 18  # 6 programs, 12 kegiatan
+    assert all(len(k.split(".")) <= 5 for k, _u in listed[1:])  # no sub kegiatan
+
+
 def test_headings_are_words_built_in_styles(doc):
     heads = [(p.style.name, p.text) for p in doc.paragraphs if p.style.name.startswith("Heading")]
     assert ("Heading 1", "BAB I PENDAHULUAN") in heads
@@ -304,3 +315,57 @@ def test_help_does_not_import_python_docx():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
     assert out.strip() == "False"
+
+
+# --- inputs with parts missing, text that is not ours ------------------------------------------
+
+def _drop(*names):
+    def mutate(wb):
+        for n in names:
+            wb.remove(wb[n])
+    return mutate
+
+
+def _no_identity(wb):
+    for r in range(3, 14):
+        wb["Identitas"].cell(row=r, column=2).value = None
+
+
+def _hostile(wb):
+    wb["Realisasi"]["B3"] = 'PROGRAM <b>&amp; "x" =HYPERLINK("a")\nbaris dua\tTab'
+
+
+@pytest.mark.parametrize("mutate,expected", [
+    (_drop("PK"), ["Perjanjian Kinerja: tidak ada data. Sheet PK tidak ada atau tidak berisi "
+                   "indikator.",
+                   "Capaian kinerja: tidak ada data. Sheet PK tidak ada atau tidak berisi "
+                   "indikator."]),
+    (_drop("Realisasi"), ["Realisasi Anggaran Triwulan I Tahun 2023: tidak ada data. Sheet "
+                          "Realisasi tidak ada atau tidak berisi baris anggaran."]),
+    (_drop("Fasilitasi", "LPPDes", "Pegawai"),
+     ["Jumlah Pegawai per Status: tidak ada data. Sheet Pegawai tidak ada di isian.",
+      "Dokumen Administrasi Pemerintahan Desa: tidak ada data. Sheet LPPDes tidak ada di "
+      "isian."]),
+    (_no_identity, ["[Perangkat Daerah]", "[Pemerintah Daerah]",
+                    "[Triwulan dan Tahun Anggaran]", "[Nama Kepala]", "[Tanggal Laporan]"]),
+    (_hostile, ['PROGRAM <b>&amp; "x" =HYPERLINK("a")\nbaris dua\tTab']),
+])
+def test_a_document_for_inputs_with_parts_missing(tmp_path, mutate, expected):
+    wb = clean_book()
+    mutate(wb)
+    rep = process(save(wb, tmp_path), tmp_path / "out.xlsx", None, RUN_TIME, dokumen=True)
+    d = open_docx(Path(rep.document))
+    text = all_text(d)
+    for line in expected:
+        assert line in text, line
+    assert any(p.style.name == "Heading 1" and p.text == "BAB IV PENUTUP" for p in d.paragraphs)
+
+
+def test_characters_xml_cannot_hold_are_dropped():
+    from xml.etree import ElementTree as ET
+
+    from lkj_excel.write.document.body import run
+
+    xml = run("a\x07b\x0bc <&> \ud800d")
+    root = ET.fromstring(f'<w:p xmlns:w="{W[1:-1]}">{xml}</w:p>')
+    assert "".join(t.text for t in root.iter(f"{W}t")) == "abc <&> d"

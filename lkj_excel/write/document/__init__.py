@@ -69,7 +69,7 @@ def write_document(report, settings, tables, path: str | Path, run_time: dt.date
     _properties(doc, d, run_time)
     target = Path(path)
     with atomic_path(target) as tmp:
-        save(doc, d.body.xml(), tmp)
+        save(doc, d.body.parts, tmp)
     return target
 
 

@@ -1,5 +1,5 @@
-"""Bab III in a landscape section: A.5 efisiensi (cost per outcome, with the method named),
-A.6 the programs, kegiatan and sub kegiatan, and B the budget per program, kegiatan and
+"""Bab III in a landscape section: A.5 efisiensi (cost per outcome, with the method named,
+and the staff list), A.6 the programs, kegiatan and sub kegiatan, and B the budget per program, kegiatan and
 sub kegiatan with Pagu, Realisasi, Sisa, Serapan and the total."""
 
 from __future__ import annotations
@@ -36,6 +36,9 @@ def efficiency(d: Doc, number: Numbering) -> None:
     for table in d.tables.cost:
         d.table(table, f"Cost per Outcome, {table.title}",
                 names=AMOUNT_NAMES)
+    if not d.tables.pegawai.empty:  # the staff, as the reference report lists them here
+        b.text(d.staff_sentence() or "Sumber daya manusia:", keep_next=True)
+        d.table(d.tables.pegawai, "Daftar Pegawai", nowrap=["nip"])
     b.todo("Uraikan efisiensi penggunaan sumber daya manusia, anggaran, serta sarana dan "
            "prasarana", align="both")
 
@@ -44,8 +47,10 @@ def programs(d: Doc, number: Numbering) -> None:
     b = d.body
     b.heading(3, number("Analisis Program, Kegiatan dan Sub Kegiatan"))
     table = d.tables.realisasi_anggaran
-    d.table(table, "Program, Kegiatan dan Sub Kegiatan", keys=["kode", "uraian"],
-            rows=lambda r: r.role != TOTAL, bold_level=2, indent_col="uraian")
+    if d.table(table, "Program dan Kegiatan", keys=["kode", "uraian"],
+               rows=lambda r: r.role != TOTAL and r.level <= 2, bold_level=1,
+               indent_col="uraian"):
+        b.text("Sub kegiatan setiap kegiatan: lihat tabel Realisasi Anggaran (B).")
     b.todo("Uraikan program, kegiatan dan sub kegiatan yang menunjang keberhasilan atau "
            "kegagalan pencapaian Perjanjian Kinerja", align="both")
 

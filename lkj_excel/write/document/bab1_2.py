@@ -3,7 +3,7 @@ Pangkat/Golongan) and Bab II Perencanaan Kinerja (the Perjanjian Kinerja tables)
 
 from __future__ import annotations
 
-from .context import Doc, total_row, untitled, value_text
+from .context import Doc, untitled
 
 
 def bab1(d: Doc) -> None:
@@ -17,11 +17,8 @@ def bab1(d: Doc) -> None:
            "(bagan struktur organisasi)", align="both")
     b.heading(3, "Sumber Daya Manusia")
     status = d.tables.pegawai_status
-    total = total_row(status)
-    if status is not None and total is not None:
-        parts = [f"{value_text(r.cells[1])} {r.cells[0].value}" for r in status.rows
-                 if r.role != "total"]
-        b.text(f"Jumlah pegawai {value_text(total.cells[1])} orang: {', '.join(parts)}.")
+    if d.staff_sentence():
+        b.text(d.staff_sentence())
     d.table(status, "Jumlah Pegawai per Status", missing=d.tables.pegawai.empty or "")
     if status is not None:
         d.table(d.tables.pegawai_pangkat, "Jumlah Pegawai per Pangkat/Golongan")

@@ -1,5 +1,5 @@
 """Bab IV Penutup (one generated paragraph of facts and a placeholder, the signature) and the
-Lampiran (the Fasilitasi list, the villages' documents, the staff list)."""
+Lampiran (the Fasilitasi list and the villages' documents)."""
 
 from __future__ import annotations
 
@@ -58,5 +58,3 @@ def lampiran(d: Doc) -> None:
     b.heading(2, "Lampiran 2. Dokumen Administrasi Pemerintahan Desa")
     if d.table(t.dokumen_desa, "Dokumen Administrasi Pemerintahan Desa"):
         d.table(t.dokumen_desa_jumlah, "Jumlah Dokumen Desa Tepat Waktu per Dokumen")
-    b.heading(2, "Lampiran 3. Daftar Pegawai")
-    d.table(t.pegawai, "Daftar Pegawai")

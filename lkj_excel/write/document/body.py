@@ -192,6 +192,3 @@ class Body:
     def width(self) -> int:
         """The text width of the current section (twips)."""
         return self.page.width(self.landscape)
-
-    def xml(self) -> str:
-        return "".join(self.parts)

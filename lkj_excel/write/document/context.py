@@ -69,6 +69,17 @@ class Doc:
     def period(self) -> str:
         return self.tables.period
 
+    def staff_sentence(self) -> str | None:
+        """`Jumlah pegawai 26 orang: 10 PNS, 0 PPPK, 8 Non PNS, 8 Pendamping.` (the counts
+        per Status of the Pegawai sheet); None without staff."""
+        status = self.tables.pegawai_status
+        total = total_row(status)
+        if status is None or total is None:
+            return None
+        parts = [f"{value_text(r.cells[1])} {r.cells[0].value}" for r in status.rows
+                 if r.role != TOTAL]
+        return f"Jumlah pegawai {value_text(total.cells[1])} orang: {', '.join(parts)}."
+
     # --- writing tables -----------------------------------------------------------------
     def table(self, table: Table | None, caption: str, missing: str = "Tidak ada data.",
               **options) -> bool:

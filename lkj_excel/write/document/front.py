@@ -15,7 +15,9 @@ def cover(d: Doc) -> None:
     b = d.body
     b.p(run("LAPORAN KINERJA", bold=True, size=22), align="center", before=1800)
     b.p(run("(LKj)", bold=True, size=16), align="center")
-    b.p(run(d.period.upper(), bold=True, size=16), align="center", after=1200)
+    known = d.report.tahun and d.report.triwulan
+    b.p(run(d.period.upper(), bold=True, size=16) if known
+        else placeholder("Triwulan dan Tahun Anggaran"), align="center", after=1200)
     if d.logo_xml:
         b.add(d.logo_xml)
     office = d.office
@@ -65,8 +67,8 @@ def contents(d: Doc) -> None:
     every heading and caption is known."""
     b = d.body
     b.p(run("DAFTAR ISI"), style=b.styles["TOC Heading"], page_break_before=True)
-    b.p(placeholder("Nomor halaman: di Word klik kanan daftar ini lalu pilih Update Field "
-                    "(F9), kemudian hapus catatan ini"))
+    b.p(placeholder("Nomor halaman: di Word klik kanan daftar ini lalu pilih Update Field / "
+                    "Perbarui Bidang (F9), kemudian hapus catatan ini"))
     b.add(_TOC_AT)
     b.p(run("DAFTAR TABEL"), style=b.styles["TOC Heading"], before=480)
     b.add(_LOT_AT)

@@ -197,7 +197,9 @@ def headers_and_footers(doc, page: Page, errors: int) -> None:
         part.is_linked_to_previous = False
     if errors:
         for hdr in headers:
-            p = hdr.add_paragraph()
+            paras = hdr.paragraphs
+            blank = len(paras) == 1 and not paras[0].text and "<w:drawing" not in paras[0]._p.xml
+            p = paras[0] if blank else hdr.add_paragraph()  # a new header's empty paragraph
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
             r = p.add_run(draf_text(errors))
             r.bold = True
@@ -218,9 +220,10 @@ def draf_text(errors: int) -> str:
     return f"DRAF — {errors} kesalahan belum diperbaiki"
 
 
-def save(doc, body_xml: str, target: Path) -> None:
-    """Write the package with `body_xml` as the body's content (before its final section
-    properties) to `target` (a path the caller replaces atomically)."""
+def save(doc, body: list[str], target: Path) -> None:
+    """Write the package with the parts of `body` (XML text) as the body's content, before
+    its final section properties, to `target` (a path the caller replaces atomically). The
+    document part is streamed into the zip: the body is never joined into one string."""
     from docx.oxml import parse_xml
 
     sect = doc.element.body.find(_w("sectPr"))
@@ -231,22 +234,31 @@ def save(doc, body_xml: str, target: Path) -> None:
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as dst:
         for info in src.infolist():
             data = src.read(info)
-            if info.filename == "word/document.xml":
-                data = _splice(data.decode("utf-8"), body_xml).encode("utf-8")
-            dst.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
+            if info.filename != "word/document.xml":
+                dst.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
+                continue
+            head, tail = _around_marker(data.decode("utf-8"))
+            out = zipfile.ZipInfo(info.filename, info.date_time)
+            out.compress_type = zipfile.ZIP_DEFLATED
+            with dst.open(out, "w", force_zip64=True) as f:
+                f.write(head.encode("utf-8"))
+                for part in body:
+                    f.write(part.encode("utf-8"))
+                f.write(tail.encode("utf-8"))
 
 
-def _splice(xml: str, body_xml: str) -> str:
-    """The document part with the marker paragraph replaced by the body; the root
-    declares the w and r prefixes the body uses."""
+def _around_marker(xml: str) -> tuple[str, str]:
+    """The document part before and after the marker paragraph; the root declares the w
+    and r prefixes the body uses."""
     at = xml.index(MARKER)
     start = max(xml.rfind("<w:p>", 0, at), xml.rfind("<w:p ", 0, at))
     end = xml.index("</w:p>", at) + len("</w:p>")
-    root_end = xml.index(">", xml.index("<w:document"))
+    m = re.search(r"<(?:[\w.-]+:)?document\b[^>]*>", xml)
+    root_end = m.end() - 1
     root = xml[:root_end]
     decls = ""
     if f'xmlns:w="{W_NS}"' not in root:
         decls += f' xmlns:w="{W_NS}"'
     if f'xmlns:r="{R_NS}"' not in root:
         decls += f' xmlns:r="{R_NS}"'
-    return root + decls + xml[root_end:start] + body_xml + xml[end:]
+    return root + decls + xml[root_end:start], xml[end:]

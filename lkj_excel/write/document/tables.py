@@ -11,9 +11,9 @@ from the content (measure.text_width), so the table stays inside the page margin
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
 from ...tables.model import (
     COUNT,
@@ -29,11 +29,11 @@ from ...tables.model import (
     Value,
 )
 from ..workbook.measure import text_width
-from .body import _BAD_XML, text_xml
+from .body import text_xml
 from .numbers import shown
 
 FONT_PT = 9.0
-UNIT_TWIPS = 5.25 * FONT_PT / 10 * 20 * 1.08  # an Excel width unit of Arial 10, at 9 pt, with 8% to spare
+UNIT_TWIPS = 5.25 * FONT_PT / 10 * 20 * 1.04  # an Excel width unit of Arial 10, at 9 pt, with 4% to spare
 MARGIN = 57  # cell margin left and right (0.1 cm)
 PAD = 2 * MARGIN + 30  # the cell margins and a little air
 HEADER_FILL = "D9E1F2"
@@ -51,6 +51,7 @@ class Cell:
     cols: int = 1  # columns (a horizontal merge)
     covered: bool = False  # inside a vertical merge
     indent: int = 0
+    whole: bool = False  # never broken across lines (a number, a date, a NIP)
 
 
 def cell_text(v: Value | None) -> tuple[str, bool]:
@@ -65,19 +66,26 @@ def cell_text(v: Value | None) -> tuple[str, bool]:
     return shown(v.value, v.kind), v.mark == "muted"
 
 
+_TEXT_KINDS = (None, TEXT, DATE, DATETIME)
+
+
 def _align(kind: str | None, key: str) -> str:
+    """How a column's cells align: a row number centred, figures right, the rest left."""
     if kind == COUNT and key == "no":
         return "no"
-    if kind in (None, TEXT, DATE, DATETIME):
+    if kind in _TEXT_KINDS:
         return "text"
     return "number"
 
 
-def layout(table: Table, keys: Sequence[str], rows: Sequence[Row],
-           bold_level: int = 0, indent_col: str | None = None) -> list[list[Cell]]:
-    """The cells of the shown rows and columns, merges resolved."""
+def layout(table: Table, keys: Sequence[str], rows: Sequence[Row], bold_level: int = 0,
+           indent_col: str | None = None, nowrap: Sequence[str] = ()) -> list[list[Cell]]:
+    """The cells of the shown rows and columns, merges resolved; the text of the columns
+    `nowrap` (and of dates) is kept on one line."""
     idx = [table.col(k) for k in keys]
     kinds = [_align(table.columns[i].kind, table.columns[i].key) for i in idx]
+    whole = [keys[j] in nowrap or table.columns[i].kind in (DATE, DATETIME)
+             for j, i in enumerate(idx)]
     out: list[list[Cell]] = []
     active = [0] * len(idx)  # rows still covered by a vertical merge, per shown column
     for row in rows:
@@ -96,11 +104,19 @@ def layout(table: Table, keys: Sequence[str], rows: Sequence[Row],
                     continue
                 cells.append(Cell("", kinds[j]))
                 continue
+            if v is not None and v.kind is None and v.formula is None and v.mark is None \
+                    and v.span == 1 and v.value.__class__ is str:  # plain text: most cells
+                cells.append(Cell(v.value, kinds[j], False, strong, whole=whole[j]))
+                continue
             text, muted = cell_text(v)
             span = v.span if v is not None and v.span > 1 else 1
             if span > 1:
                 active[j] = span - 1
-            c = Cell(text, kinds[j], muted, strong, span)
+            kind = kinds[j]
+            if kind == "text" and v is not None and v.kind not in _TEXT_KINDS \
+                    and not isinstance(v.value, str):
+                kind = "number"  # a figure in a column of mixed kinds (Target, Realisasi)
+            c = Cell(text, kind, muted, strong, span, whole=whole[j] or kind != "text")
             if indent_col is not None and keys[j] == indent_col and row.level > 1:
                 c.indent = 170 * (row.level - 1)
             cells.append(c)
@@ -122,12 +138,16 @@ def _text_width(text: str, bold: bool) -> float:
 
 
 def widths(names: Sequence[str], grid: list[list[Cell]], total: int) -> list[int]:
-    """Column widths (twips) summing to `total`: the natural widths when they fit, else at
-    least each column's longest word (numbers: the whole number) and the rest shared by
-    how much more each would take."""
+    """Column widths (twips) summing to `total`: the natural widths when they fit; else
+    each column at least its longest word and its longest unbreakable text (a number, a
+    date), the rest shared by how much more each would take; when even that does not fit,
+    the unbreakable texts keep their width and the columns of words share the rest."""
     n = len(names)
-    nat = [text_width(w, True) for w in (max(nm.split(), key=len, default="") for nm in names)]
-    low = list(nat)
+    if not n:
+        return []
+    word = [text_width(max(nm.split(), key=len, default=""), True) for nm in names]
+    nat = list(word)
+    firm = [0.0] * n  # the widest text that must not break
     for cells in grid:
         j = 0
         for c in cells:
@@ -135,29 +155,35 @@ def widths(names: Sequence[str], grid: list[list[Cell]], total: int) -> list[int
                 w = _text_width(c.text, c.bold)
                 if w > nat[j]:
                     nat[j] = w
-                if c.kind in ("number", "no") and not c.italic:
-                    if w > low[j]:
-                        low[j] = w
-                elif w > low[j]:
+                if c.whole and not c.italic:
+                    if w > firm[j]:
+                        firm[j] = w
+                elif w > word[j]:
                     lw = _longest_word(c.text, c.bold)
-                    if lw > low[j]:
-                        low[j] = lw
+                    if lw > word[j]:
+                        word[j] = lw
             j += c.cols
-    nat = [x * UNIT_TWIPS + PAD for x in nat]
-    low = [min(x * UNIT_TWIPS + PAD, total * 0.45) for x in low]
-    nat = [max(a, b) for a, b in zip(nat, low, strict=True)]
+    firm = [min(x * UNIT_TWIPS + PAD, total * 0.45) if x else 0.0 for x in firm]
+    low = [max(f, min(x * UNIT_TWIPS + PAD, total * 0.45)) for f, x in zip(firm, word, strict=True)]
+    nat = [max(x * UNIT_TWIPS + PAD, b) for x, b in zip(nat, low, strict=True)]
     if sum(nat) <= total:
-        extra = total - sum(nat)
-        out = [a + extra * a / sum(nat) for a in nat]
-    elif sum(low) >= total:
-        out = [a * total / sum(low) for a in low]
+        out = [a + (total - sum(nat)) * a / sum(nat) for a in nat]
+    elif sum(low) <= total:
+        out = _share(low, nat, total)
+    elif sum(firm) < total:
+        out = _share(firm, low, total)
     else:
-        rest = total - sum(low)
-        want = [a - b for a, b in zip(nat, low, strict=True)]
-        out = [b + rest * w / sum(want) for b, w in zip(low, want, strict=True)]
+        out = [a * total / sum(low) for a in low]
     ints = [int(x) for x in out]
     ints[-1] += total - sum(ints)
-    return ints if n else []
+    return ints
+
+
+def _share(base: list[float], want: list[float], total: int) -> list[float]:
+    """`base` plus what is left of `total`, shared in proportion to `want - base`."""
+    more = [w - b for b, w in zip(base, want, strict=True)]
+    rest = total - sum(base)
+    return [b + rest * m / sum(more) for b, m in zip(base, more, strict=True)]
 
 
 _PSTYLE = {"text": "tabel", "number": "angka", "no": "tengah", "right": "angka",
@@ -180,9 +206,7 @@ def _cell_xml(c: Cell, width: int, styles: dict[str, str], fill: str | None) -> 
     if not c.text:
         return f"<w:tc><w:tcPr>{''.join(pr)}</w:tcPr><w:p><w:pPr>{ppr}</w:pPr></w:p></w:tc>"
     props = ("<w:b/><w:bCs/>" if c.bold else "") + ("<w:i/><w:iCs/>" if c.italic else "")
-    t = c.text
-    body = (text_xml(t) if "\n" in t or "\t" in t or "\r" in t or _BAD_XML.search(t)
-            else f'<w:t xml:space="preserve">{escape(t)}</w:t>')
+    body = text_xml(c.text)
     rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
     return (f"<w:tc><w:tcPr>{''.join(pr)}</w:tcPr><w:p><w:pPr>{ppr}</w:pPr>"
             f"<w:r>{rpr}{body}</w:r></w:p></w:tc>")
@@ -217,13 +241,15 @@ def _header_rows(table: Table, keys: Sequence[str], names: Sequence[str]) -> lis
 def table_xml(table: Table, styles: dict[str, str], total_width: int,
               keys: Sequence[str] | None = None, names: dict[str, str] | None = None,
               rows: Callable[[Row], bool] | None = None, bold_level: int = 0,
-              indent_col: str | None = None) -> str:
+              indent_col: str | None = None, nowrap: Sequence[str] = ()) -> str:
     """The Word table of `table`: the columns `keys` (default all) under their names
-    (`names` replaces some), the rows `rows` accepts (default all)."""
+    (`names` replaces some), the rows `rows` accepts (default all); `bold_level`: rows of
+    that outline level or higher bold, `indent_col` indented by level; `nowrap`: columns
+    whose text stays on one line."""
     keys = list(keys or [c.key for c in table.columns])
     heads = [(names or {}).get(k) or table.columns[table.col(k)].name for k in keys]
     shown_rows = [r for r in table.rows if rows is None or rows(r)]
-    grid = layout(table, keys, shown_rows, bold_level, indent_col)
+    grid = layout(table, keys, shown_rows, bold_level, indent_col, nowrap)
     header = _header_rows(table, keys, heads)
     w = widths(heads, grid + header, total_width)
     out = [f'<w:tbl><w:tblPr><w:tblStyle w:val="{styles["Table Grid"]}"/>'
@@ -233,24 +259,43 @@ def table_xml(table: Table, styles: dict[str, str], total_width: int,
            'w:type="dxa"/></w:tblCellMar><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" '
            'w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>',
            "".join(f'<w:gridCol w:w="{x}"/>' for x in w), "</w:tblGrid>"]
+    opens = [f'<w:tc><w:tcPr><w:tcW w:w="{x}" w:type="dxa"/></w:tcPr>' for x in w]
+    pstyles = {k: f'<w:pStyle w:val="{styles[v]}"/>' for k, v in _PSTYLE.items()}
     for cells in header:
         out.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")
-        out.append(_row_xml(cells, w, styles, HEADER_FILL))
+        out.append(_row_xml(cells, w, styles, HEADER_FILL, opens, pstyles))
         out.append("</w:tr>")
     for row, cells in zip(shown_rows, grid, strict=True):
         fill = TOTAL_FILL if row.role in (TOTAL, MEAN, GROUP) else None
         out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
-        out.append(_row_xml(cells, w, styles, fill))
+        out.append(_row_xml(cells, w, styles, fill, opens, pstyles))
         out.append("</w:tr>")
     out.append("</w:tbl>")
     return "".join(out)
 
 
-def _row_xml(cells: list[Cell], w: list[int], styles: dict[str, str], fill: str | None) -> str:
+_SPECIAL = re.compile("[\x00-\x1f&<>\ud800-\udfff\ufffe\uffff]")
+_BOLD = "<w:rPr><w:b/><w:bCs/></w:rPr>"
+
+
+def _row_xml(cells: list[Cell], w: list[int], styles: dict[str, str], fill: str | None,
+             opens: list[str], pstyles: dict[str, str]) -> str:
+    """A row's cells; a cell of one column without merge, indent, shading or italics (most
+    of them) takes the short path: its column's opening tags written once per table."""
     parts = []
     j = 0
     for c in cells:
-        width = sum(w[j:j + c.cols])
-        parts.append(_cell_xml(c, width, styles, fill))
+        if fill is None and c.cols == 1 and c.span == 1 and not c.covered and not c.indent \
+                and not c.italic:
+            t = c.text
+            if not t:
+                parts.append(f"{opens[j]}<w:p><w:pPr>{pstyles[c.kind]}</w:pPr></w:p></w:tc>")
+            else:
+                body = (text_xml(t) if _SPECIAL.search(t) else
+                        f'<w:t xml:space="preserve">{t}</w:t>')
+                parts.append(f"{opens[j]}<w:p><w:pPr>{pstyles[c.kind]}</w:pPr><w:r>"
+                             f"{_BOLD if c.bold else ''}{body}</w:r></w:p></w:tc>")
+        else:
+            parts.append(_cell_xml(c, sum(w[j:j + c.cols]), styles, fill))
         j += c.cols
     return "".join(parts)
