@@ -295,6 +295,22 @@ def test_tables_repeat_their_header_and_align_numbers_right(sample):
     assert styles["PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA"] == "LKj Tabel"
 
 
+def test_budget_rows_are_indented_by_level_and_programs_kegiatan_bold(doc):
+    (table,) = [t for t in doc.tables if t.rows[0].cells[0].text == "Kode"
+                and len(t.columns) == 6]
+    seen = set()
+    for row in table.rows[1:-1]:
+        kode, uraian = row.cells[0], row.cells[1]
+        parts = len(kode.text.split("."))
+        indent = uraian.paragraphs[0].paragraph_format.left_indent
+        bold = any(r.bold for r in uraian.paragraphs[0].runs)
+        level = 1 if parts == 3 else 3 if parts == 6 else 2
+        assert (indent or 0) == (0 if level == 1 else (level - 1) * 170 * 635), kode.text
+        assert bold == (level < 3), kode.text
+        seen.add(level)
+    assert seen == {1, 2, 3}
+
+
 def test_page_numbers_in_the_footer(doc):
     for s in doc.sections:
         xml = s.footer._element.xml

@@ -87,3 +87,16 @@ def test_the_budget_is_on_landscape_pages_with_its_header_on_each(pages):
             assert word in words
     portrait = [p for p in pages if p["width"] < p["height"]]
     assert len(portrait) >= 10
+
+
+def test_codes_and_nips_are_never_broken_across_lines(converted, pages):
+    rep, _result, pdf = converted
+    words = {w["text"] for p in pages for w in p["words"]}
+    codes = {b.kode.value for b in rep.budget.tree() if b.kode.value}
+    assert len(codes) > 40 and codes <= words, sorted(codes - words)
+    import subprocess
+
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    for nip in ("19750712 199703 1 001", "19720815 200701 1 017"):
+        assert nip in text  # one line, as grouped

@@ -81,11 +81,12 @@ def _align(kind: str | None, key: str) -> str:
 def layout(table: Table, keys: Sequence[str], rows: Sequence[Row], bold_level: int = 0,
            indent_col: str | None = None, nowrap: Sequence[str] = ()) -> list[list[Cell]]:
     """The cells of the shown rows and columns, merges resolved; the text of the columns
-    `nowrap` (and of dates) is kept on one line."""
+    `nowrap` (and of dates and codes) is kept on one line."""
     idx = [table.col(k) for k in keys]
     kinds = [_align(table.columns[i].kind, table.columns[i].key) for i in idx]
-    whole = [keys[j] in nowrap or table.columns[i].kind in (DATE, DATETIME)
+    whole = [keys[j] in nowrap or keys[j] == "kode" or table.columns[i].kind in (DATE, DATETIME)
              for j, i in enumerate(idx)]
+    indent_at = list(keys).index(indent_col) if indent_col in keys else -1
     out: list[list[Cell]] = []
     active = [0] * len(idx)  # rows still covered by a vertical merge, per shown column
     for row in rows:
@@ -106,7 +107,10 @@ def layout(table: Table, keys: Sequence[str], rows: Sequence[Row], bold_level: i
                 continue
             if v is not None and v.kind is None and v.formula is None and v.mark is None \
                     and v.span == 1 and v.value.__class__ is str:  # plain text: most cells
-                cells.append(Cell(v.value, kinds[j], False, strong, whole=whole[j]))
+                c = Cell(v.value, kinds[j], False, strong, whole=whole[j])
+                if j == indent_at and row.level > 1:
+                    c.indent = 170 * (row.level - 1)
+                cells.append(c)
                 continue
             text, muted = cell_text(v)
             span = v.span if v is not None and v.span > 1 else 1
@@ -117,7 +121,7 @@ def layout(table: Table, keys: Sequence[str], rows: Sequence[Row], bold_level: i
                     and not isinstance(v.value, str):
                 kind = "number"  # a figure in a column of mixed kinds (Target, Realisasi)
             c = Cell(text, kind, muted, strong, span, whole=whole[j] or kind != "text")
-            if indent_col is not None and keys[j] == indent_col and row.level > 1:
+            if j == indent_at and row.level > 1:
                 c.indent = 170 * (row.level - 1)
             cells.append(c)
         if row.role in (MEAN, TOTAL) and cells and cells[0].cols > 1:
