@@ -17,7 +17,10 @@ Every figure is a subprocess running the real thing, timed wall-clock, median of
 - `batch (b) -j 1`, `batch (b) -j 2`: `lkj-excel process DIR -o OUT -q -j N` on 200
   sample-sized workbooks (`generate.batch`);
 - `--help`: `lkj-excel --help`, median of 10 runs (of the installed console script, not a
-  version-manager shim in front of it).
+  version-manager shim in front of it);
+- `check (a)`, `process (a) --dokumen`: run by run beside each other; what `--dokumen`
+  adds to `process (a)` is printed against what the LKj workbook adds to `check (a)`
+  (issue 13: the document costs at most as much as the workbook).
 
 Before each pair of batch runs the harness also measures the machine's parallel ceiling:
 how much faster 2 CPU-bound Python processes run side by side than one after the other
@@ -351,8 +354,10 @@ def main(argv: list[str] | None = None) -> int:
     out_cells = sum(c for _, c, _ in layout)
     floor_cmd = [sys.executable, str(FLOOR), str(big["1"]["path"]), str(out / "floor-a.xlsx"),
                  str(layout_file), "--config", str(big["1"]["config"])]
+    d_out = out / "lkj-a-dokumen"
     if warm:
         run_once(floor_cmd, logs / "floor-a.txt", (0,))
+        run_once([*process_cmd(big["1"], d_out), "--dokumen"], logs / "process-a-dokumen.txt")
     for i in range(repeat):
         if i == 0 and not warm:
             fig("a", "process (a)").add(first)
@@ -360,6 +365,13 @@ def main(argv: list[str] | None = None) -> int:
             fig("a", "process (a)").add(run_once(process_cmd(big["1"], a_out),
                                                  logs / "process-a.txt"))
         fig("floor", "floor (a)").add(run_once(floor_cmd, logs / "floor-a.txt", (0,)))
+        # the document (issue 13): what --dokumen adds to process (a), against what the
+        # LKj workbook adds to checking, run by run
+        fig("check", "check (a)").add(run_once(chk, logs / "check-a.json"))
+        fig("dokumen", "process (a) --dokumen").add(run_once(
+            [*process_cmd(big["1"], d_out), "--dokumen"], logs / "process-a-dokumen.txt"))
+    if len(list(d_out.glob("*.docx"))) != 1:
+        raise RunFailed(f"process (a) --dokumen wrote no document in {d_out}")
 
     # --- scaling
     _say("process (a) at ¼ and ½ ...")
@@ -423,6 +435,9 @@ def main(argv: list[str] | None = None) -> int:
         "rss": a.peak_rss if a.peak_rss is not None else float("nan"),
         "flat": per_row["1"] / per_row["¼"],
     }
+    dok, chk_fig = figs["dokumen"], figs["check"]
+    document_s = statistics.median(d - p for d, p in zip(dok.walls, a.walls, strict=True))
+    workbook_s = statistics.median(p - c for p, c in zip(a.walls, chk_fig.walls, strict=True))
 
     load_end = _load()
     w = big["1"]
@@ -484,6 +499,9 @@ def main(argv: list[str] | None = None) -> int:
           f"{statistics.median(x / y for x, y in zip(b1.walls, b2.walls, strict=False)):.2f}; "
           f"fastest runs: {min(b1.walls) / min(b2.walls):.2f})")
     print(f"  per row 1x / per row ¼x        {ratios['flat']:6.2f}")
+    print(f"  document (a) / workbook (a)    {document_s / workbook_s:6.2f}  (run by run, "
+          f"medians: --dokumen adds {document_s:.2f} s to process (a); the LKj workbook adds "
+          f"{workbook_s:.2f} s to check (a))")
     print(f"  per file, batch -j 1           {b1.median / args.batch:6.3f} s")
     print(f"  machine parallel ceiling       {ceiling[2]:6.2f}  (median; 2 CPU-bound processes: "
           f"{ceiling[0]:.2f} s alone, {ceiling[1]:.2f} s side by side)")
@@ -509,6 +527,7 @@ def main(argv: list[str] | None = None) -> int:
                "rows": rows, "ms_per_row": {k: v * 1000 for k, v in per_row.items()},
                "marginal_ms_per_row": {k: v * 1000 for k, v in marginal.items()},
                "ratios": ratios, "targets_ok": verdict,
+               "document_s": document_s, "workbook_s": workbook_s,
                "parallel_ceiling": {"one_s": ceiling[0], "two_s": ceiling[1],
                                     "ratio": ceiling[2],
                                     "per_pair": [c[2] for c in ceilings]}}

@@ -5,6 +5,7 @@
     lkj-excel check          check() for one workbook, check_inputs() for many
       --tandai               check_inputs(tandai=True), mark() for one checked workbook
     lkj-excel process        process() for one workbook, process_batch() for many
+      --dokumen              process(..., dokumen=True): the LKj document (.docx) too
       --daftar               read_daftar() (process_batch() reads it when given a path)
       --config               load_settings()
 
@@ -202,7 +203,8 @@ def _mark(report: FileReport, data: bytes, folder: Path, taken: set[Path],
 
 def process(path: str | os.PathLike, output: str | os.PathLike | None = None,
             config: str | os.PathLike | Settings | None = None,
-            run_time: dt.datetime | None = None, *, tandai: bool = False) -> FileReport:
+            run_time: dt.datetime | None = None, *, tandai: bool = False,
+            dokumen: bool | None = None) -> FileReport:
     """Check one workbook and write its LKj workbook (`lkj-excel process FILE`).
 
     The LKj workbook goes beside the input, into the folder `output`, or to `output` itself
@@ -211,23 +213,27 @@ def process(path: str | os.PathLike, output: str | os.PathLike | None = None,
     could not be read (nothing is written then). `run_time` is the time written in the
     workbook (default: now, in local time, to the second). `tandai`: an input with
     findings also gets its marked copy beside the LKj workbook (see `mark`;
-    `report.meta["salinan"]`).
+    `report.meta["salinan"]`). `dokumen` (`--dokumen`; None: the settings' `[dokumen]
+    tulis`) also writes the LKj document beside the workbook, named after it
+    (`laporan.xlsx` -> `laporan.docx`); `report.document` is its path.
 
-    Raises SettingsError, and OutputError (with `.report`) when the workbook or the copy
-    cannot be written.
+    Raises SettingsError, UsageError when the settings' letterhead or logo cannot be used,
+    and OutputError (with `.report`) when an output (workbook, document, copy) cannot be
+    written.
     """
     from .single import process_one
 
     settings = load_settings(config)
+    document = settings.dokumen if dokumen is None else dokumen
     return process_one(Path(path), str(path), output, settings, run_time or _now(),
-                       tandai=tandai)
+                       tandai=tandai, document=document)
 
 
 def process_batch(inputs: Iterable[str], outdir: str | os.PathLike = "hasil",
                   config: str | os.PathLike | Settings | None = None, jobs: int | None = None,
                   daftar: str | os.PathLike | Iterable[str] | None = None,
                   progress: Callable[[int, int], None] | None = None, *,
-                  tandai: bool = False) -> BatchResult:
+                  tandai: bool = False, dokumen: bool | None = None) -> BatchResult:
     """Process many inputs (`lkj-excel process INPUTS... -o OUTDIR`): one LKj workbook per
     workbook found (files, folders, globs, e-mail attachments) and a Rekap, all in `outdir`.
 
@@ -236,6 +242,8 @@ def process_batch(inputs: Iterable[str], outdir: str | os.PathLike = "hasil",
     the Rekap then names those that have not sent. `progress(done, total)` is called after
     each input. `tandai`: each input with findings also gets its marked copy in `outdir`
     (and a reply text for those from e-mail), named in the Rekap's Salinan Bertanda column.
+    `dokumen` (None: the settings' `[dokumen] tulis`): each LKj workbook's document (.docx)
+    beside it.
 
     Returns a `BatchResult`: `reports` (one per input, without their data), `missing`
     (inputs that matched nothing), `rekap` (its path, None when it could not be written),
@@ -257,7 +265,7 @@ def process_batch(inputs: Iterable[str], outdir: str | os.PathLike = "hasil",
     elif daftar is not None:
         names = [str(n) for n in daftar]
     return run_batch(list(inputs), folder, settings, jobs or os.cpu_count() or 1, names,
-                     progress, tandai)
+                     progress, tandai, settings.dokumen if dokumen is None else dokumen)
 
 
 def read_daftar(path: str | os.PathLike) -> list[str]:

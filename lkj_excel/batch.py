@@ -65,9 +65,9 @@ def gather(inputs: list[str], outdir: Path | None) -> tuple[list[Job], list[str]
 
 
 def _work(args) -> FileReport:
-    """Worker: check one input and write its LKj workbook (and with `tandai` its marked
-    copy) under a temporary name."""
-    job, tmpdir, settings, run_time, tandai = args
+    """Worker: check one input and write its LKj workbook (with `document` its document,
+    with `tandai` its marked copy) under a temporary name."""
+    job, tmpdir, settings, run_time, tandai, document = args
     from .errors import OutputError
     from .single import process_one
 
@@ -79,7 +79,7 @@ def _work(args) -> FileReport:
         except OSError:
             pass  # process_one reports the path as unreadable
     try:
-        rep = process_one(source, job.display, tmp, settings, run_time)
+        rep = process_one(source, job.display, tmp, settings, run_time, document=document)
     except OutputError as exc:
         rep = exc.report or FileReport(job.display)
         rep.meta["write_error"] = str(exc)
@@ -123,9 +123,10 @@ def office_key(name: str | None) -> str:
 def run_batch(inputs: list[str], outdir: Path, settings: Settings, jobs: int = 1,
               daftar: list[str] | None = None,
               progress: Callable[[int, int], None] | None = None,
-              tandai: bool = False) -> BatchResult:
-    """Process every input into `outdir` and write the Rekap there; with `tandai`, also
-    the marked copy of each input with findings (and a reply for those from e-mail)."""
+              tandai: bool = False, document: bool = False) -> BatchResult:
+    """Process every input into `outdir` and write the Rekap there; with `document`, each
+    LKj workbook's document beside it; with `tandai`, also the marked copy of each input
+    with findings (and a reply for those from e-mail)."""
     from .errors import OutputError
     from .write.rekap import rekap_name, write_rekap
 
@@ -135,7 +136,7 @@ def run_batch(inputs: list[str], outdir: Path, settings: Settings, jobs: int = 1
         outdir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"folder keluaran {outdir} tidak dapat dibuat: {exc.strerror or exc}") from None
-    args = [(j, outdir, settings, run_time, tandai) for j in items]
+    args = [(j, outdir, settings, run_time, tandai, document) for j in items]
     reports: list[FileReport] = []
     if jobs > 1 and len(items) > 1:
         import multiprocessing as mp
@@ -335,6 +336,8 @@ def final_output_names(reports: list[FileReport], outdir: Path, inputs: set[Path
             errors.append(f"{rep.file}: keluaran tidak dapat ditulis ke {final}: {exc.strerror or exc}")
             rep.meta["write_error"] = str(exc.strerror or exc)
             rep.output = None
+        if rep.document:  # the document follows its workbook's name
+            rep.document = _place_document(rep, final, errors)
     for rep in ordered:  # the marked copies (--tandai), after every LKj workbook
         _final_copy_name(rep, outdir, inputs, used, errors)
     return errors
@@ -364,3 +367,21 @@ def _final_copy_name(rep: FileReport, outdir: Path, inputs: set[Path], used: set
         errors.append(f"{rep.file}: salinan bertanda {rep.meta['salinan_error']}")
     except OutputError as exc:
         errors.append(f"{rep.file}: {exc}")
+
+
+def _place_document(rep: FileReport, final: Path, errors: list[str]) -> str | None:
+    """Give a report's temporary document the name of its workbook `final` with `.docx`;
+    the path, or None when it could not be written (the reason added to `errors`)."""
+    from .write.atomic import replace
+
+    tmp = Path(rep.document)
+    if rep.output is None:  # its workbook could not take its name (reported): neither can it
+        tmp.unlink(missing_ok=True)
+        return None
+    doc = final.with_suffix(".docx")
+    try:
+        replace(tmp, doc)
+    except OSError as exc:
+        errors.append(f"{rep.file}: dokumen tidak dapat ditulis ke {doc}: {exc.strerror or exc}")
+        return None
+    return str(doc)

@@ -152,8 +152,11 @@ def check(inputs, as_json, tandai, output, config) -> None:
                    "melihat siapa yang belum mengirim.")
 @click.option("-q", "--quiet", is_flag=True, help="Tanpa bilah kemajuan.")
 @_tandai_option
+@click.option("--dokumen", is_flag=True,
+              help="Tulis juga dokumen LKj (.docx) di sebelah workbook LKj, dengan nama yang "
+                   "sama (atau [dokumen] tulis = true di pengaturan).")
 @_config_option
-def process(inputs, output, as_json, jobs, daftar, quiet, tandai, config) -> None:
+def process(inputs, output, as_json, jobs, daftar, quiet, tandai, dokumen, config) -> None:
     """Rekonsiliasi workbook isian dan tulis workbook LKj (dan Rekap untuk batch).
 
     INPUTS boleh berkas workbook, folder (dicari rekursif), pola glob, atau e-mail
@@ -167,13 +170,17 @@ def process(inputs, output, as_json, jobs, daftar, quiet, tandai, config) -> Non
       lkj-excel process isian-tw1.xlsx
       lkj-excel process kotak-masuk/ -o hasil/ --daftar kecamatan.txt
       lkj-excel process kotak-masuk/ -o hasil/ --tandai
+      lkj-excel process isian-tw1.xlsx --dokumen
     """
     settings = _load_settings(config)
     single = (len(inputs) == 1 and Path(inputs[0]).is_file()
               and Path(inputs[0]).suffix.lower() not in (".eml", ".mbox") and daftar is None)
     if single:
         try:
-            rep = api.process(inputs[0], output or None, settings, tandai=tandai)
+            rep = api.process(inputs[0], output or None, settings, tandai=tandai,
+                              dokumen=dokumen or None)
+        except api.UsageError as exc:
+            _fail(str(exc))
         except api.OutputError as exc:
             _fail(f"Gagal menulis keluaran: {exc}")
         _finish([rep], [], as_json)
@@ -192,7 +199,7 @@ def process(inputs, output, as_json, jobs, daftar, quiet, tandai, config) -> Non
 
     try:
         result = api.process_batch(inputs, output or "hasil", settings, jobs, daftar or None,
-                                   progress, tandai=tandai)
+                                   progress, tandai=tandai, dokumen=dokumen or None)
     except api.UsageError as exc:
         _fail(str(exc))
     except api.OutputError as exc:

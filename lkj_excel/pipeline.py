@@ -55,6 +55,7 @@ class FileReport:
     figures: Figures | None = None  # computed by the pipeline whenever `data` is set
     sha256: str | None = None
     output: str | None = None
+    document: str | None = None  # the LKj document (.docx), when one was written
     meta: dict[str, Any] = field(default_factory=dict)  # e-mail sender and date, ...
     perangkat_daerah: str | None = None
     tahun: int | None = None
@@ -84,6 +85,7 @@ class FileReport:
             "errors": self.errors,
             "warnings": self.warnings,
             "output": self.output,
+            **({"document": self.document} if self.document else {}),
             "findings": [f.to_json() for f in self.findings],
         }
 

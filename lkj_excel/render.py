@@ -52,6 +52,8 @@ def render_text(reports: list[FileReport], width: int = 100) -> str:
             lines.append(f"  Salinan bertanda: {rep.meta['salinan']}")
         if rep.meta.get("balasan"):
             lines.append(f"  Teks balasan: {rep.meta['balasan']}")
+        if rep.document:
+            lines.append(f"  Dokumen ditulis: {rep.document}")
         lines.append("")
     n = len(reports)
     bad = sum(1 for r in reports if not r.readable)
@@ -89,6 +91,9 @@ def batch_summary(result) -> str:
     copies = sum(1 for r in reps if r.meta.get("salinan"))
     if copies:
         lines.append(f"{copies} salinan bertanda ditulis di {result.outdir}/")
+    documents = sum(1 for r in reps if r.document)
+    if documents:
+        lines.append(f"{documents} dokumen LKj (.docx) ditulis di {result.outdir}/")
     if result.rekap:
         lines.append(f"Rekap: {result.rekap}")
     return "\n".join(lines)

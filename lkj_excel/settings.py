@@ -25,6 +25,9 @@ class Settings:
     metode: str = "selisih"
     nomenklatur: dict[str, str] = field(default_factory=dict)
     source: str | None = None
+    dokumen: bool = False  # [dokumen] tulis: process also writes the .docx
+    templat: str | None = None  # [dokumen] templat: the office's letterhead (.docx/.dotx)
+    logo: str | None = None  # [dokumen] logo: an image for the cover
 
 
 def _finite(x: int | float) -> bool:
@@ -48,10 +51,12 @@ def load_settings(path: str | Path | None) -> Settings:
         raise SettingsError(f"berkas pengaturan {p} tidak dapat dibaca: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise SettingsError(f"berkas pengaturan {p} bukan TOML yang sah: {exc}") from None
-    allowed = {"predikat": {"batas", "label"}, "efisiensi": {"metode"}, "nomenklatur": None}
+    allowed = {"predikat": {"batas", "label"}, "efisiensi": {"metode"}, "nomenklatur": None,
+               "dokumen": {"tulis", "templat", "logo"}}
     for key, val in raw.items():
         if key not in allowed:
-            raise SettingsError(f"kunci tidak dikenal: [{key}] (yang dikenal: predikat, efisiensi, nomenklatur)")
+            raise SettingsError(f"kunci tidak dikenal: [{key}] (yang dikenal: "
+                                f"{', '.join(allowed)})")
         if not isinstance(val, dict):
             raise SettingsError(f"[{key}] harus berupa tabel")
         if allowed[key] is not None:
@@ -83,4 +88,69 @@ def load_settings(path: str | Path | None) -> Settings:
             raise SettingsError(f"nomenklatur.\"{code}\": bukan kode nomenklatur yang sah")
         if not isinstance(name, str) or not name.strip():
             raise SettingsError(f"nomenklatur.\"{code}\": uraian harus teks")
-    return Settings(tuple(float(b) for b in batas), tuple(label), metode, dict(nomen), str(p))
+    tulis, templat, logo = _dokumen(raw.get("dokumen", {}), p.parent)
+    return Settings(tuple(float(b) for b in batas), tuple(label), metode, dict(nomen), str(p),
+                    tulis, templat, logo)
+
+
+def _dokumen(val: dict, folder: Path) -> tuple[bool, str | None, str | None]:
+    """[dokumen]: tulis (true/false), templat (a Word document) and logo (an image), the
+    paths relative to the settings file's folder; each checked here, so a bad one stops
+    the command before any input is read."""
+    tulis = val.get("tulis", False)
+    if not isinstance(tulis, bool):
+        raise SettingsError("dokumen.tulis harus true atau false")
+    paths: list[str | None] = []
+    for key, check in (("templat", word_document_problem), ("logo", image_problem)):
+        name = val.get(key)
+        if name is None:
+            paths.append(None)
+            continue
+        if not isinstance(name, str) or not name.strip():
+            raise SettingsError(f"dokumen.{key} harus nama berkas (teks)")
+        path = Path(name).expanduser()
+        if not path.is_absolute():
+            path = folder / path
+        if not path.is_file():
+            raise SettingsError(f"dokumen.{key}: berkas {path} tidak ditemukan")
+        problem = check(path)
+        if problem:
+            raise SettingsError(f"dokumen.{key}: {path} {problem}")
+        paths.append(str(path))
+    return tulis, paths[0], paths[1]
+
+
+WORD_TYPES = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+              "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml")
+
+
+def word_document_problem(path: Path) -> str | None:
+    """Why `path` cannot serve as the letterhead document (None: it can): a .docx or .dotx
+    package, i.e. a zip whose main part is a Word document or template."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            types = z.read("[Content_Types].xml").decode("utf-8", "replace")
+            z.getinfo("word/document.xml")
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError):
+        return "bukan dokumen Word (.docx atau .dotx)"
+    if not any(t in types for t in WORD_TYPES):
+        return "bukan dokumen Word .docx atau .dotx (dokumen bermakro tidak dapat dipakai)"
+    return None
+
+
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"BM", b"II*\x00",
+                b"MM\x00*")
+
+
+def image_problem(path: Path) -> str | None:
+    """Why `path` cannot be the cover's logo (None: it can): PNG, JPEG, GIF, BMP or TIFF."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(8)
+    except OSError as exc:
+        return f"tidak dapat dibaca: {exc.strerror or exc}"
+    if not head.startswith(_IMAGE_MAGIC):
+        return "bukan gambar PNG, JPEG, GIF, BMP atau TIFF"
+    return None

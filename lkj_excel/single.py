@@ -148,11 +148,14 @@ def copy_path(report: FileReport, data: bytes, folder: Path, source) -> Path:
 @gc_paused
 def process_one(source: str | Path | bytes, display: str, out: str | Path | None,
                 settings: Settings | None, run_time: dt.datetime,
-                nomen: Nomenclature | None = None, tandai: bool = False) -> FileReport:
+                nomen: Nomenclature | None = None, tandai: bool = False,
+                document: bool = False) -> FileReport:
     """Check one input and, when readable, write its LKj workbook; `report.output` is the
     path written. With `tandai`, an input with findings also gets its marked copy
     (`<stem>-diperiksa.xlsx`) in the LKj workbook's folder; `report.meta["salinan"]`.
-    Raises OutputError when the workbook or the copy cannot be written.
+    With `document`, also the LKj document (.docx) beside the workbook and named after it,
+    from the same tables (`report.document`). Raises OutputError when an output cannot be
+    written, UsageError when the settings' letterhead or logo cannot be used.
 
     The pipeline, one way: read, figures and checks (`check_source`), then the LKj tables,
     built once (`tables.build`), then the writers that render them."""
@@ -173,20 +176,50 @@ def process_one(source: str | Path | bytes, display: str, out: str | Path | None
     target = output_path(report, source, display, out)
     from xlsxwriter.exceptions import FileCreateError, FileSizeError
 
-    try:
-        tables = build(report, settings)
-        written = write_lkj(report, settings, target, run_time, tables)
-    except (OSError, FileCreateError, FileSizeError) as exc:
-        raise OutputError(f"Workbook LKj tidak dapat ditulis ke {target}: {_reason(exc)}",
-                          report) from exc
-    except Exception as exc:  # a defect of ours: keep the findings, say what happened
-        raise OutputError(f"Workbook LKj {target} gagal dibuat karena kesalahan internal "
-                          f"({type(exc).__name__}: {exc}); laporkan kepada pengelola",
-                          report) from exc
+    built = []
+
+    def workbook() -> Path:
+        built.append(build(report, settings))
+        return write_lkj(report, settings, target, run_time, built[0])
+
+    written = _write("Workbook LKj", target, report, workbook,
+                     (OSError, FileCreateError, FileSizeError))
     report.output = str(written)
+    if document:  # the workbook and the document render the same tables
+        write_document_of(report, settings, built[0], run_time)
     if tandai and needs_copy(report):
         data = source if isinstance(source, bytes) else data
         path = copy_path(report, data, Path(written).parent, source)
         write_reply(report, write_copy(report, data, path, run_time))
     return report
 
+
+def write_document_of(report: FileReport, settings: Settings, tables, run_time: dt.datetime) -> None:
+    """The LKj document of a report whose workbook was written: beside it, named after it
+    (`laporan.xlsx` -> `laporan.docx`); `report.document` is the path written."""
+    from .write.document import document_path, write_document
+
+    target = document_path(report.output)
+    report.document = str(_write(
+        "Dokumen LKj", target, report,
+        lambda: write_document(report, settings, tables, target, run_time, settings.templat,
+                               settings.logo), (OSError,)))
+
+
+def _write(what: str, target: Path, report: FileReport, write, io_errors: tuple) -> Path:
+    """Run `write`; an `io_errors` failure or a defect of ours becomes an OutputError
+    naming `what` and `target` (the report's findings kept); a LkjError (a letterhead that
+    is not a Word document ...) passes as it is."""
+    from .errors import LkjError
+
+    try:
+        return write()
+    except LkjError:
+        raise
+    except io_errors as exc:
+        raise OutputError(f"{what} tidak dapat ditulis ke {target}: {_reason(exc)}",
+                          report) from exc
+    except Exception as exc:  # a defect of ours: keep the findings, say what happened
+        raise OutputError(f"{what} {target} gagal dibuat karena kesalahan internal "
+                          f"({type(exc).__name__}: {exc}); laporkan kepada pengelola",
+                          report) from exc

@@ -138,7 +138,7 @@ def rich_xlsx(path: Path) -> Path:
          f'<Relationship Id="rIdExt" Type="{RT}externalLink" Target="externalLinks/externalLink1.xml"/>')
     wbxml = parts["xl/workbook.xml"].decode()
     at = wbxml.index("<definedNames")
-    parts["xl/workbook.xml"] = (wbxml[:at] + '<externalReferences><externalReference r:id="rIdExt"/>'
+    parts["xl/workbook.xml"] = (wbxml[:at] + '<externalReferences><externalReference xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rIdExt"/>'
                                 '</externalReferences>' + wbxml[at:]).encode()
     titles = "".join(f"<vt:lpstr>{n}</vt:lpstr>" for n in names)
     parts["docProps/app.xml"] = (

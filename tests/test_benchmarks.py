@@ -15,7 +15,8 @@ BENCH = ROOT / "benchmarks"
 
 FIGURES = ("lkj-excel --help", "process (a)", "floor (a)", "process (a) ¼", "process (a) ½",
            "batch (b) -j 1", "batch (b) -j 2", "time per row", "process (a) / floor (a)",
-           "speed-up", "peak RSS", "targets")
+           "speed-up", "peak RSS", "targets", "check (a)", "process (a) --dokumen",
+           "document (a) / workbook (a)")
 
 
 def _generate():

@@ -141,3 +141,19 @@ def test_our_part_of_a_comment_is_taken_out_again(body, kept):
     # LibreOffice writes our text back as one run: still recognised, the office's text kept
     merged = added.replace("</t></r><r><rPr><b/><sz", "</t></r><r><rPr><sz")
     assert C.strip(merged)[1] == {"C5"}
+
+
+def test_relationship_namespace_declared_on_each_sheet_element(tmp_path):
+    """openpyxl with lxml declares `r` on every <sheet>, not on <workbook>: the added
+    Hasil Pemeriksaan sheet must declare it too, or the copy does not open."""
+    src = prefixed_package(tmp_path / "p.xlsx")
+    parts = members(src)
+    parts["xl/workbook.xml"] = (f'<x:workbook xmlns:x="{MAIN}"><x:sheets><x:sheet xmlns:r="{REL}" '
+                                'name="Realisasi" sheetId="3" r:id="rId1"/></x:sheets>'
+                                '</x:workbook>').encode()
+    write_members(src, parts)
+    out = mark_copy(src.read_bytes(), "p.xlsx", FINDINGS, tmp_path / "p-diperiksa.xlsx")
+    book = members(out)["xl/workbook.xml"].decode()
+    first = re.search(r"<x:sheet [^>]*>", book).group(0)
+    assert 'name="Hasil Pemeriksaan"' in first and f'xmlns:r="{REL}"' in first
+    assert openpyxl.load_workbook(out).sheetnames == ["Hasil Pemeriksaan", "Realisasi"]

@@ -18,7 +18,7 @@ from .lists import facilitation_tables, village_tables
 from .model import Column, Formula, Ref, Row, Rows, Span, Table, Value
 from .perjanjian import pk_tables
 from .replaced import replaced_table
-from .staff import staff_tables
+from .staff import pangkat_table, staff_tables
 from .summary import chart_tables, summary_table
 from .text import office_line, period
 
@@ -50,13 +50,14 @@ class LkjTables:
     grafik_capaian: Table
     grafik_anggaran: Table
     all: dict[str, Table] = field(default_factory=dict)  # by id
+    pegawai_pangkat: Table | None = None  # the document's Bab I (not a workbook sheet)
 
     def __post_init__(self) -> None:
         tables = [self.realisasi_anggaran, self.unplaced, self.fasilitasi,
                   self.fasilitasi_jumlah, self.dokumen_desa, self.dokumen_desa_jumlah,
                   self.rekonsiliasi, self.angka_diganti, *self.capaian, *(t for pair in self.perjanjian for t in pair),
                   self.perbandingan, *self.cost, self.pegawai, self.pegawai_status,
-                  self.ringkasan, self.grafik_capaian, self.grafik_anggaran]
+                  self.ringkasan, self.grafik_capaian, self.grafik_anggaran, self.pegawai_pangkat]
         self.all = {t.id: t for t in tables if t is not None}
 
 
@@ -91,5 +92,6 @@ def build(report, settings) -> LkjTables:
         cost=cost_tables(src, ck, index, ra.id),
         pegawai=staff, pegawai_status=staff_status,
         ringkasan=summary_table(src, per, strategis, total, tingkat),
-        grafik_capaian=grafik_capaian, grafik_anggaran=grafik_anggaran)
+        grafik_capaian=grafik_capaian, grafik_anggaran=grafik_anggaran,
+        pegawai_pangkat=pangkat_table(src))
 

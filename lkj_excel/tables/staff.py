@@ -1,6 +1,9 @@
-"""Pegawai: the staff table and the counts per Status (output.md sheet 9)."""
+"""Pegawai: the staff table and the counts per Status (output.md sheet 9), and the counts
+per Pangkat/Golongan (the document's Bab I)."""
 
 from __future__ import annotations
+
+import re
 
 from .. import figures as F
 from .base import Source
@@ -8,7 +11,10 @@ from .formulas import formula, quote, sum_span
 from .model import COUNT, TOTAL, Column, Ref, Span, Table, Value
 from .text import nip, text
 
-ID, COUNTS_ID = "pegawai", "pegawai_status"
+ID, COUNTS_ID, PANGKAT_ID = "pegawai", "pegawai_status", "pegawai_pangkat"
+_GOLONGAN = re.compile(r"\b(IV|III|II|I)\s*/\s*([a-eA-E])\b")
+_RANK = {"I": 1, "II": 2, "III": 3, "IV": 4}
+NO_PANGKAT = "(tanpa pangkat/golongan)"
 
 
 def staff_tables(src: Source) -> tuple[Table, Table | None]:
@@ -52,3 +58,33 @@ def staff_tables(src: Source) -> tuple[Table, Table | None]:
     summary.add([Value("Jumlah pegawai"), Value(len(staff), COUNT, sum_span(
         Span("jumlah", rows[0], rows[-1])))], TOTAL)
     return table, summary
+
+
+def pangkat_table(src: Source) -> Table | None:
+    """The staff counted per golongan (`Penata Tk. I (III/d)` and `Penata Tk.I (III/d)` are
+    one, shown as first written), highest first; a Pangkat/Golongan without a golongan per
+    its text; none written (blank or `-`) last. None when there is no staff."""
+    data = src.report.data
+    staff = data.staff if data is not None and "Pegawai" in data.present else []
+    if not staff:
+        return None
+    groups: dict[tuple, list] = {}  # key -> [label, count]
+    for p in staff:
+        t = (text(p.pangkat) or "").strip()
+        if t in ("", "-", "–", "—"):
+            key: tuple = (2, 0, "")
+            t = NO_PANGKAT
+        else:
+            m = _GOLONGAN.search(t)
+            key = ((0, -_RANK[m[1]], m[2].lower()) if m
+                   else (1, 0, " ".join(t.lower().split())))
+        groups.setdefault(key, [t, 0])[1] += 1
+    table = Table(PANGKAT_ID, "Jumlah pegawai per Pangkat/Golongan", [
+        Column("pangkat", "Pangkat/Golongan"), Column("jumlah", "Jumlah", COUNT)])
+    order = sorted(groups, key=lambda k: k if k[0] != 1 else (1, 0, ""))  # texts: as met
+    for key in order:
+        label, n = groups[key]
+        table.add([Value(label), Value(n, COUNT)], key=key)
+    table.add([Value("Jumlah pegawai"), Value(len(staff), COUNT, sum_span(
+        Span("jumlah", 0, len(order) - 1)))], TOTAL)
+    return table

@@ -166,8 +166,12 @@ def set_tag(text: str, el: El, tag: str) -> str:
 
 
 def ns_prefix(text: str, uri: str) -> str | None:
-    """The prefix a namespace is declared with (`r`), '' for the default, None if absent."""
-    m = re.search(r'xmlns(?::([\w.-]+))?\s*=\s*["\']' + re.escape(uri) + r'["\']', text)
+    """The prefix a namespace is declared with on the root element (`r`), '' for the
+    default, None if absent there: a declaration on some other element (openpyxl with lxml
+    declares `r` on each `<sheet>`) is not in scope for a child added to the root."""
+    el = root(text)
+    m = re.search(r'xmlns(?::([\w.-]+))?\s*=\s*["\']' + re.escape(uri) + r'["\']',
+                  el.tag(text))
     if m is None:
         return None
     return m.group(1) or ""

@@ -1,0 +1,123 @@
+"""Bab III Akuntabilitas Kinerja, A: capaian per indicator with predikat and the capaian
+rata-rata (A.1), the comparison with last year (A.2), the analysis of causes with the facts
+the data give (A.4). A.3 (Renstra target, national standard) is written only where the
+input gives them: template version 1 has neither, so it is left out. The efisiensi, the
+programs and the budget (A.5, A.6, B) are in anggaran.py."""
+
+from __future__ import annotations
+
+from ... import figures as F
+from ...tables.model import MEAN
+from ..workbook.metode import _bands as bands
+from .context import Doc, total_row, untitled, value_text
+
+
+class Numbering:
+    """`1.`, `2.` … for the parts of A (a part left out takes no number)."""
+
+    def __init__(self) -> None:
+        self.n = 0
+
+    def __call__(self, title: str) -> str:
+        self.n += 1
+        return f"{self.n}. {title}"
+
+
+def bab3_capaian(d: Doc, number: Numbering) -> None:
+    b = d.body
+    b.heading(1, "BAB III AKUNTABILITAS KINERJA", page_break=True)
+    office = d.office
+    b.heading(2, f"A. Capaian Kinerja{f' {office}' if office else ''}")
+    capaian(d, number)
+    comparison(d, number)
+    causes(d, number)
+
+
+def capaian(d: Doc, number: Numbering) -> None:
+    b = d.body
+    b.heading(3, number("Capaian Indikator Kinerja"))
+    st = d.settings
+    b.text("Capaian = Realisasi ÷ Target (Arah Naik) atau (2 × Target − Realisasi) ÷ Target "
+           "(Arah Turun), tidak dibatasi 100%. Predikat dari capaian yang belum dibulatkan: "
+           + "; ".join(f"{label} bila {rule}" for label, rule in bands(st)) + ".", align="both")
+    if not d.tables.capaian:
+        b.text("Capaian kinerja: tidak ada data. Sheet PK tidak ada atau tidak berisi indikator.")
+    for table in d.tables.capaian:
+        title = untitled(table.title)
+        d.table(table, f"Capaian Kinerja {title}")
+        mean = next((r for r in table.rows if r.role == MEAN), None)
+        if mean is not None:
+            b.text(mean_sentence(title, mean))
+    b.todo("Jelaskan untuk setiap indikator cara memperoleh realisasinya (rumus dan data "
+           "pendukung)", align="both")
+
+
+def mean_sentence(title: str, mean) -> str:
+    """`Capaian rata-rata Sasaran Strategis 44,97% (rata-rata 2 dari 2 indikator), predikat
+    Sangat Rendah.` from the table's mean row."""
+    cells = mean.cells
+    cap, pred, label = cells[5], cells[6], cells[7]
+    value = value_text(cap)
+    if cap is None or value is None or isinstance(cap.value, str):
+        return f"Capaian rata-rata {title}: {value or F.BELUM_DIUKUR}."
+    text = f"Capaian rata-rata {title} {value}"
+    if label is not None and label.value:
+        text += f" ({label.value})"
+    if pred is not None and pred.value:
+        text += f", predikat {pred.value}"
+    return text + "."
+
+
+def comparison(d: Doc, number: Numbering) -> None:
+    b = d.body
+    b.heading(3, number("Perbandingan Realisasi dan Capaian Kinerja dengan Tahun Lalu"))
+    table = d.tables.perbandingan
+    tahun = d.report.tahun
+    years = f" Tahun {tahun - 1} dan Tahun {tahun}" if tahun else ""
+    d.table(table, f"Perbandingan Realisasi dan Capaian Kinerja{years}")
+    if not table.empty:
+        b.text("Tahun ini: target dan realisasi kumulatif sampai akhir triwulan yang "
+               "dilaporkan.")
+    b.todo("Uraikan perbandingan realisasi dan capaian kinerja tahun ini dengan tahun lalu",
+           align="both")
+
+
+def causes(d: Doc, number: Numbering) -> None:
+    b = d.body
+    b.heading(3, number("Analisis Penyebab Keberhasilan atau Kegagalan"))
+    b.todo("Uraikan penyebab keberhasilan atau kegagalan, peningkatan atau penurunan kinerja, "
+           "serta alternatif solusi yang telah dilakukan", align="both")
+    known = facts(d)
+    if known:
+        b.text("Yang tercatat di data laporan ini:", keep_next=True)
+        b.bullets(known)
+
+
+def facts(d: Doc) -> list[str]:
+    """What the tables say about the causes, in sentences of facts only."""
+    out = []
+    t = d.tables
+    fac = total_row(t.fasilitasi_jumlah)
+    if fac is not None:
+        n, ya = value_text(fac.cells[2]), value_text(fac.cells[3])
+        pct = t.fasilitasi_jumlah.rows[-1].cells[3]
+        line = f"{ya} dari {n} item fasilitasi ditindaklanjuti"
+        if value_text(pct):
+            line += f" ({value_text(pct)})"
+        out.append(line + ".")
+    docs = t.dokumen_desa_jumlah
+    if docs is not None:
+        for row in docs.rows:
+            name, tepat, lambat, belum, desa, pct = (value_text(c) for c in row.cells)
+            if row.role == "total":
+                out.append(f"{name}: {tepat} dari {desa} dokumen ditetapkan tepat waktu"
+                           f"{f' ({pct})' if pct else ''}.")
+            else:
+                out.append(f"{name}: {tepat} dari {desa} desa tepat waktu, {lambat} terlambat, "
+                           f"{belum} belum{f' ({pct} tepat waktu)' if pct else ''}.")
+    unmeasured = sum(1 for tab in t.capaian for r in tab.rows
+                     if r.role != MEAN and r.cells[5] is not None
+                     and r.cells[5].value == F.BELUM_DIUKUR)
+    if unmeasured:
+        out.append(f"{unmeasured} indikator belum diukur (realisasi belum diisi).")
+    return out
