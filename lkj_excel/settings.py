@@ -25,6 +25,10 @@ class Settings:
     metode: str = "selisih"
     nomenklatur: dict[str, str] = field(default_factory=dict)
     source: str | None = None
+    # [arsip] (archive.md): the archive's path, already made absolute against the settings
+    # file's folder, and other spellings or old names of an office -> the name to use
+    arsip_path: str | None = None
+    arsip_alias: dict[str, str] = field(default_factory=dict)
 
     def predikat(self, capaian_pct: float | None) -> str | None:
         """The band of an unrounded capaian (percent units), half-open: c >= bound."""
@@ -57,10 +61,11 @@ def load_settings(path: str | Path | None) -> Settings:
         raise SettingsError(f"berkas pengaturan {p} tidak dapat dibaca: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise SettingsError(f"berkas pengaturan {p} bukan TOML yang sah: {exc}") from None
-    allowed = {"predikat": {"batas", "label"}, "efisiensi": {"metode"}, "nomenklatur": None}
+    allowed = {"predikat": {"batas", "label"}, "efisiensi": {"metode"}, "nomenklatur": None,
+               "arsip": {"path", "alias"}}
     for key, val in raw.items():
         if key not in allowed:
-            raise SettingsError(f"kunci tidak dikenal: [{key}] (yang dikenal: predikat, efisiensi, nomenklatur)")
+            raise SettingsError(f"kunci tidak dikenal: [{key}] (yang dikenal: {', '.join(allowed)})")
         if not isinstance(val, dict):
             raise SettingsError(f"[{key}] harus berupa tabel")
         if allowed[key] is not None:
@@ -92,4 +97,26 @@ def load_settings(path: str | Path | None) -> Settings:
             raise SettingsError(f"nomenklatur.\"{code}\": bukan kode nomenklatur yang sah")
         if not isinstance(name, str) or not name.strip():
             raise SettingsError(f"nomenklatur.\"{code}\": uraian harus teks")
-    return Settings(tuple(float(b) for b in batas), tuple(label), metode, dict(nomen), str(p))
+    arsip_path, alias = _arsip(raw.get("arsip", {}), p)
+    return Settings(tuple(float(b) for b in batas), tuple(label), metode, dict(nomen), str(p),
+                    arsip_path, alias)
+
+
+def _arsip(table: dict, settings_file: Path) -> tuple[str | None, dict[str, str]]:
+    """`[arsip] path` (relative to the settings file's folder) and `[arsip.alias]`."""
+    from .archive.identity import normalise
+
+    path = table.get("path")
+    if path is not None:
+        if not isinstance(path, str) or not path.strip():
+            raise SettingsError('arsip.path harus teks berisi path berkas arsip, mis. "arsip.sqlite"')
+        path = str(settings_file.absolute().parent / Path(path.strip()).expanduser())
+    alias = table.get("alias", {})
+    if not isinstance(alias, dict):
+        raise SettingsError('[arsip.alias] harus berupa tabel, mis. "Kec. Lama" = "Kecamatan Baru"')
+    for name, target in alias.items():
+        if not normalise(name):
+            raise SettingsError(f'arsip.alias."{name}": nama kantor tidak boleh kosong')
+        if not isinstance(target, str) or not normalise(target):
+            raise SettingsError(f'arsip.alias."{name}": nama tujuan harus teks berisi nama kantor')
+    return path, dict(alias)
