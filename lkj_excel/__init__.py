@@ -18,6 +18,10 @@ def process(path, output=None, config=None):
 
 
 def __getattr__(name):
+    if name == "Archive":  # the analysts' archive (pandas), loaded only when asked for
+        from .archive.frames import Archive
+
+        return Archive
     if name == "OutputError":
         from .process import OutputError
 
