@@ -104,8 +104,6 @@ def load_settings(path: str | Path | None) -> Settings:
 
 def _arsip(table: dict, settings_file: Path) -> tuple[str | None, dict[str, str]]:
     """`[arsip] path` (relative to the settings file's folder) and `[arsip.alias]`."""
-    from .archive.identity import normalise
-
     path = table.get("path")
     if path is not None:
         if not isinstance(path, str) or not path.strip():
@@ -114,9 +112,13 @@ def _arsip(table: dict, settings_file: Path) -> tuple[str | None, dict[str, str]
     alias = table.get("alias", {})
     if not isinstance(alias, dict):
         raise SettingsError('[arsip.alias] harus berupa tabel, mis. "Kec. Lama" = "Kecamatan Baru"')
-    for name, target in alias.items():
-        if not normalise(name):
-            raise SettingsError(f'arsip.alias."{name}": nama kantor tidak boleh kosong')
-        if not isinstance(target, str) or not normalise(target):
-            raise SettingsError(f'arsip.alias."{name}": nama tujuan harus teks berisi nama kantor')
+    if alias:
+        from .archive.identity import normalise
+
+        for name, target in alias.items():
+            if not normalise(name):
+                raise SettingsError(f'arsip.alias."{name}": nama kantor tidak boleh kosong')
+            if not isinstance(target, str) or not normalise(target):
+                raise SettingsError(f'arsip.alias."{name}": nama tujuan harus teks berisi '
+                                    'nama kantor')
     return path, dict(alias)

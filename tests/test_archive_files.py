@@ -291,3 +291,11 @@ def test_reading_while_another_process_writes(tmp_path):
     assert proc.returncode == 0, err
     assert seen == sorted(seen) and len(seen) > 1
     assert len(Store.open_read(path).versions(TEMPURSARI, 2023, "I")) == 41
+
+
+def test_an_archive_that_cannot_be_created_is_an_archive_error(tmp_path):
+    blocker = tmp_path / "berkas"
+    blocker.write_text("bukan folder", "utf-8")
+    with pytest.raises(ArchiveError, match="tidak dapat dibuat"):
+        Store.open_write(blocker / "arsip.sqlite")
+    assert blocker.read_text("utf-8") == "bukan folder"

@@ -76,10 +76,11 @@ def create(path: Path) -> None:
     """Create an empty archive at `path`: built beside it under a temporary name and linked
     into place, so no one ever sees half an archive, and a file that appeared meanwhile
     (another run) is kept."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", suffix=".tmp", dir=path.parent)
-    os.close(fd)  # private (0600): the archive holds personal data
+    tmp = None
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", suffix=".tmp", dir=path.parent)
+        os.close(fd)  # private (0600): the archive holds personal data
         conn = sqlite3.connect(tmp, isolation_level=None)
         try:
             conn.execute("BEGIN IMMEDIATE")
@@ -95,8 +96,10 @@ def create(path: Path) -> None:
         except OSError:  # a file system without hard links
             if not path.exists():
                 os.replace(tmp, path)
-    except OSError as exc:
-        raise ArchiveError(f"arsip {path} tidak dapat dibuat: {exc.strerror or exc}") from None
+    except (OSError, sqlite3.Error) as exc:
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise ArchiveError(f"arsip {path} tidak dapat dibuat: {why}") from None
     finally:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
