@@ -7,6 +7,8 @@ The library API (each name is imported on first use, so `import lkj_excel` stays
     process_batch(inputs, outdir="hasil", ...)      many inputs, one LKj each and a Rekap
     make_template(path=None, identity=None)         write the blank input workbook
     FileReport, Finding                             what check and process return
+    Archive(path)                                   the reporting year's archive for analysts
+                                                    (pandas DataFrames; loaded only when used)
     LkjError, UsageError, SettingsError, OutputError
 
 The rest of the API (check_inputs, checks, read_daftar, load_settings) is in `lkj_excel.api`.
@@ -23,15 +25,16 @@ _LAZY = {
     "check": ".api", "process": ".api", "process_batch": ".api", "make_template": ".api",
     "FileReport": ".pipeline", "Finding": ".findings",
     "LkjError": ".errors", "UsageError": ".errors", "SettingsError": ".errors",
-    "OutputError": ".errors",
+    "OutputError": ".errors", "Archive": ".archive.frames",
 }
 __all__ = [
-    "FileReport", "Finding", "LkjError", "OutputError", "SettingsError", "UsageError",
+    "Archive", "FileReport", "Finding", "LkjError", "OutputError", "SettingsError", "UsageError",
     "__version__", "check", "make_template", "process", "process_batch",
 ]
 
 if TYPE_CHECKING:
     from .api import check, make_template, process, process_batch
+    from .archive.frames import Archive
     from .errors import LkjError, OutputError, SettingsError, UsageError
     from .findings import Finding
     from .pipeline import FileReport

@@ -28,6 +28,10 @@ class Settings:
     dokumen: bool = False  # [dokumen] tulis: process also writes the .docx
     templat: str | None = None  # [dokumen] templat: the office's letterhead (.docx/.dotx)
     logo: str | None = None  # [dokumen] logo: an image for the cover
+    # [arsip] (archive.md): the archive's path, already made absolute against the settings
+    # file's folder, and other spellings or old names of an office -> the name to use
+    arsip_path: str | None = None
+    arsip_alias: dict[str, str] = field(default_factory=dict)
 
 
 def _finite(x: int | float) -> bool:
@@ -52,7 +56,7 @@ def load_settings(path: str | Path | None) -> Settings:
     except tomllib.TOMLDecodeError as exc:
         raise SettingsError(f"berkas pengaturan {p} bukan TOML yang sah: {exc}") from None
     allowed = {"predikat": {"batas", "label"}, "efisiensi": {"metode"}, "nomenklatur": None,
-               "dokumen": {"tulis", "templat", "logo"}}
+               "dokumen": {"tulis", "templat", "logo"}, "arsip": {"path", "alias"}}
     for key, val in raw.items():
         if key not in allowed:
             raise SettingsError(f"kunci tidak dikenal: [{key}] (yang dikenal: "
@@ -89,8 +93,9 @@ def load_settings(path: str | Path | None) -> Settings:
         if not isinstance(name, str) or not name.strip():
             raise SettingsError(f"nomenklatur.\"{code}\": uraian harus teks")
     tulis, templat, logo = _dokumen(raw.get("dokumen", {}), p.parent)
+    arsip_path, alias = _arsip(raw.get("arsip", {}), p)
     return Settings(tuple(float(b) for b in batas), tuple(label), metode, dict(nomen), str(p),
-                    tulis, templat, logo)
+                    tulis, templat, logo, arsip_path, alias)
 
 
 def _dokumen(val: dict, folder: Path) -> tuple[bool, str | None, str | None]:
@@ -154,3 +159,25 @@ def image_problem(path: Path) -> str | None:
     if not head.startswith(_IMAGE_MAGIC):
         return "bukan gambar PNG, JPEG, GIF, BMP atau TIFF"
     return None
+
+
+def _arsip(table: dict, settings_file: Path) -> tuple[str | None, dict[str, str]]:
+    """`[arsip] path` (relative to the settings file's folder) and `[arsip.alias]`."""
+    path = table.get("path")
+    if path is not None:
+        if not isinstance(path, str) or not path.strip():
+            raise SettingsError('arsip.path harus teks berisi path berkas arsip, mis. "arsip.sqlite"')
+        path = str(settings_file.absolute().parent / Path(path.strip()).expanduser())
+    alias = table.get("alias", {})
+    if not isinstance(alias, dict):
+        raise SettingsError('[arsip.alias] harus berupa tabel, mis. "Kec. Lama" = "Kecamatan Baru"')
+    if alias:
+        from .archive.identity import normalise
+
+        for name, target in alias.items():
+            if not normalise(name):
+                raise SettingsError(f'arsip.alias."{name}": nama kantor tidak boleh kosong')
+            if not isinstance(target, str) or not normalise(target):
+                raise SettingsError(f'arsip.alias."{name}": nama tujuan harus teks berisi '
+                                    'nama kantor')
+    return path, dict(alias)

@@ -4,6 +4,10 @@
 generated cases instead of the few hundred CI runs; the `slow` fixture tells a test which
 run it is in. `LKJ_MUTATION_CASES=N` and `LKJ_MUTATION_SEED_BASE=S` override the number of
 cases and the first seed (see tests/mutations/damage.py).
+
+Every test runs with `LKJ_ARSIP` pointing at an archive in a fresh temporary folder, so no
+test (nor a command it runs in a subprocess) ever reads or writes the real user data
+folder's archive.
 """
 
 from __future__ import annotations
@@ -38,3 +42,10 @@ def pytest_collection_modifyitems(config, items):
 def slow(pytestconfig) -> bool:
     """True when pytest runs with --slow."""
     return bool(pytestconfig.getoption("--slow", default=False))
+
+
+@pytest.fixture(autouse=True)
+def _archive_in_a_temporary_folder(tmp_path_factory, monkeypatch):
+    """`LKJ_ARSIP` -> `<a fresh temporary folder>/arsip.sqlite` for every test."""
+    folder = tmp_path_factory.mktemp("arsip")
+    monkeypatch.setenv("LKJ_ARSIP", str(folder / "arsip.sqlite"))

@@ -69,3 +69,15 @@ def test_benchmark_runs_at_a_tiny_size(tmp_path):
     assert set(results["targets_ok"]) == {"ratio_floor", "speedup", "help", "rss", "flat"}
     assert results["findings_a"] == 0
     assert results["lkj_a_cells"] > 0
+
+
+def test_archive_benchmark_runs_at_a_tiny_size(tmp_path, capsys):
+    sys.path.insert(0, str(BENCH))
+    try:
+        import archive_bench
+    finally:
+        sys.path.remove(str(BENCH))
+    figures = archive_bench.bench(n=3, out=tmp_path)
+    assert figures["n"] == 3 and figures["file bytes"] > 0
+    assert "add (1 transaction)" in capsys.readouterr().out
+    assert (tmp_path / "arsip.sqlite").exists()  # in the folder given, never the user's

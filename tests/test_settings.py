@@ -68,3 +68,40 @@ def test_finite_bounds_still_accepted(tmp_path):
 def test_other_bad_values_name_the_key(tmp_path, text, key):
     with pytest.raises(SettingsError, match=key.replace(".", r"\.")):
         load_settings(config(tmp_path, text))
+
+
+# --- [arsip] (archive.md) ------------------------------------------------------------------
+
+def test_arsip_path_is_relative_to_the_settings_file_folder(tmp_path):
+    folder = tmp_path / "kabupaten"
+    folder.mkdir()
+    s = load_settings(config(folder, '[arsip]\npath = "data/arsip.sqlite"\n'))
+    assert Path(s.arsip_path) == folder.absolute() / "data" / "arsip.sqlite"
+    absolute = tmp_path / "di-sini.sqlite"
+    s = load_settings(config(folder, f'[arsip]\npath = "{absolute.as_posix()}"\n'))
+    assert Path(s.arsip_path) == absolute
+    assert load_settings(None).arsip_path is None and load_settings(None).arsip_alias == {}
+
+
+def test_arsip_alias_is_read(tmp_path):
+    s = load_settings(config(tmp_path, '[arsip.alias]\n"Kec. Tempursari Lama" = '
+                                       '"Kecamatan Tempursari"\n"Lumajang" = "Kabupaten Lumajang"\n'))
+    assert s.arsip_alias == {"Kec. Tempursari Lama": "Kecamatan Tempursari",
+                             "Lumajang": "Kabupaten Lumajang"}
+
+
+@pytest.mark.parametrize("text,key", [
+    ("[arsip]\npath = 5\n", "arsip.path"),
+    ("[arsip]\npath = '  '\n", "arsip.path"),
+    ("[arsip]\nlokasi = 'a.sqlite'\n", "arsip.lokasi"),
+    ("[arsip]\nalias = 'x'\n", "arsip.alias"),
+    ("[arsip.alias]\n'Kec. Lama' = 3\n", 'arsip.alias."Kec. Lama"'),
+    ("[arsip.alias]\n'Kec. Lama' = ' . '\n", 'arsip.alias."Kec. Lama"'),
+    ("[arsip.alias]\n' ' = 'Kecamatan Baru'\n", 'arsip.alias." "'),
+    ("arsip = 'a.sqlite'\n", "[arsip]"),
+])
+def test_bad_arsip_values_name_the_key(tmp_path, text, key):
+    import re
+
+    with pytest.raises(SettingsError, match=re.escape(key)):
+        load_settings(config(tmp_path, text))
