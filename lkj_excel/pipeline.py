@@ -60,6 +60,9 @@ class FileReport:
     perangkat_daerah: str | None = None
     tahun: int | None = None
     triwulan: str | None = None
+    # the office's earlier reports from the archive (archive.earlier.Earlier), None without
+    # an archive or without any: read by the history checks and the Perbandingan
+    earlier: Any = None
 
     @property
     def errors(self) -> int:
@@ -73,7 +76,7 @@ class FileReport:
         """The report without the workbook's data (what a batch keeps of each file)."""
         from dataclasses import replace
 
-        return replace(self, data=None, figures=None)
+        return replace(self, data=None, figures=None, earlier=None)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -112,9 +115,10 @@ def sort_findings(findings: list[Finding], data: WorkbookData | None) -> list[Fi
 
 @gc_paused
 def check_source(source: str | Path | bytes, display: str, settings: Settings | None = None,
-                 nomen: Nomenclature | None = None) -> FileReport:
+                 nomen: Nomenclature | None = None, history=None) -> FileReport:
     """Read one workbook (a path or its bytes), compute its figures and run the checks.
-    Never raises for bad input."""
+    `history` (archive.earlier: `ArchiveHistory`, `Known`) gives the office's earlier
+    reports once the identity is read; None: no archive. Never raises for bad input."""
     settings = settings or Settings()
     rep = FileReport(display)
     try:
@@ -140,5 +144,7 @@ def check_source(source: str | Path | bytes, display: str, settings: Settings | 
     nomen = nomen or Nomenclature(settings.nomenklatur)
     rep.figures = compute(data, settings, nomen)
     checks.run(data, rep.figures, nomen, findings)
+    if history is not None:
+        rep.earlier = history.earlier(rep)
     rep.findings = sort_findings(once_per_merged_value(findings), data)
     return rep

@@ -154,6 +154,12 @@ def why_not_archived(report: Any) -> str | None:
     return None
 
 
+def names_of(report: Any) -> tuple[str | None, str]:
+    """(Pemerintah Daerah, Perangkat Daerah) of an archivable report, as typed (trimmed)."""
+    ident = report.data.identity
+    return _text(ident.values.get("Pemerintah Daerah")), ident.perangkat_daerah.strip()
+
+
 def _pk_records(report: Any, triwulan: int) -> list[PKRecord]:
     from ..figures import capaian_exact
 
@@ -205,8 +211,7 @@ def build_submission(report: Any, content: bytes, settings: Any = None, *,
                      processed_at: dt.datetime | None = None) -> Submission:
     """The submission of a checked report (`pipeline.FileReport`) and its input's bytes.
 
-    Figures are computed when `report.figures` is None; `settings` gives `[arsip.alias]`
-    (and the figures' settings). Raises NotArchivable (with the reason) for a report that
+    `settings` gives `[arsip.alias]`. Raises NotArchivable (with the reason) for a report that
     is not a submission, ValueError when `content` is not the input that was checked."""
     reason = why_not_archived(report)
     if reason is not None:
@@ -214,15 +219,10 @@ def build_submission(report: Any, content: bytes, settings: Any = None, *,
     digest = hashlib.sha256(content).hexdigest()
     if report.sha256 is not None and report.sha256 != digest:
         raise ValueError(f"{report.file}: the bytes given are not the input that was checked")
-    if report.figures is None:
-        from .. import figures
-
-        report.figures = figures.compute(report, settings)
     if tool_version is None:
         from .. import __version__ as tool_version
     ident = report.data.identity
-    pemda = _text(ident.values.get("Pemerintah Daerah"))
-    pd = ident.perangkat_daerah.strip()
+    pemda, pd = names_of(report)
     triwulan = TRIWULAN.index(ident.triwulan) + 1
     meta = report.meta or {}
     sent = meta.get("Tanggal Kirim")
