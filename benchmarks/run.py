@@ -14,8 +14,11 @@ Every figure is a subprocess running the real thing, timed wall-clock, median of
 - `process (a) ¼`, `process (a) ½`: (a) at a quarter and half size, for time per row;
 - `process (a) findings`: (a) with ~2 % mistakes and no settings file (thousands of
   findings);
-- `batch (b) -j 1`, `batch (b) -j 2`: `lkj-excel process DIR -o OUT -q -j N` on 200
-  sample-sized workbooks (`generate.batch`);
+- `batch (b) -j 1`, `batch (b) -j 2`: `lkj-excel process DIR -o OUT -q -j N --tanpa-arsip`
+  on 200 sample-sized workbooks (`generate.batch`); `batch (b) -j 2 arsip`: the same with
+  `--arsip` naming a fresh archive each run, so every input is recorded (issue 12: at most
+  1.15 times the run without it). The other commands use an archive in OUT (`LKJ_ARSIP`),
+  never the user's;
 - `--help`: `lkj-excel --help`, median of 10 runs (of the installed console script, not a
   version-manager shim in front of it);
 - `check (a)`, `process (a) --dokumen`: run by run beside each other; what `--dokumen`
@@ -70,6 +73,7 @@ TARGETS = {
     "help": ("lkj-excel --help (s)", 0.15, "<="),
     "rss": ("peak RSS process (a) (MB)", 250.0, "<="),
     "flat": ("time per row 1x / time per row ¼x", 1.25, "<="),
+    "archive": ("batch (b) -j 2: archive / --tanpa-arsip", 1.15, "<="),
 }
 
 
@@ -290,12 +294,13 @@ def main(argv: list[str] | None = None) -> int:
     lkj = console_script()
     info = machine()
     global CHILD_ENV
+    CHILD_ENV = dict(os.environ)
+    # the children's archive is the harness's own, never the user's
+    CHILD_ENV["LKJ_ARSIP"] = str(out / "arsip.sqlite")
     if args.no_pyc_cache:
-        CHILD_ENV = None
         info["bytecode"] = ("as the environment says (PYTHONDONTWRITEBYTECODE="
                             f"{os.environ.get('PYTHONDONTWRITEBYTECODE', '')!r})")
     else:
-        CHILD_ENV = dict(os.environ)
         CHILD_ENV.pop("PYTHONDONTWRITEBYTECODE", None)
         CHILD_ENV["PYTHONPYCACHEPREFIX"] = str(out / "pycache")
         info["bytecode"] = f"cached in {out / 'pycache'}"
@@ -399,8 +404,12 @@ def main(argv: list[str] | None = None) -> int:
     _say(f"batch (b) of {args.batch}, -j 1 and -j 2 ...")
     b_out = out / "lkj-b"
 
-    def batch_cmd(j: int) -> list[str]:
-        return [*lkj, "process", str(batch_dir), "-o", str(_fresh(b_out)), "-q", "-j", str(j)]
+    def batch_cmd(j: int, archive: Path | None = None) -> list[str]:
+        cmd = [*lkj, "process", str(batch_dir), "-o", str(_fresh(b_out)), "-q", "-j", str(j)]
+        if archive is None:
+            return [*cmd, "--tanpa-arsip"]
+        archive.unlink(missing_ok=True)  # a fresh archive: every input is a new submission
+        return [*cmd, "--arsip", str(archive)]
 
     burn_n = 500_000 if args.quick else 5_000_000
     ceilings: list[tuple[float, float, float]] = []
@@ -415,6 +424,9 @@ def main(argv: list[str] | None = None) -> int:
                 written = len(list(b_out.glob("LKj-*.xlsx")))
                 if written != args.batch:
                     raise RunFailed(f"batch (b) wrote {written} LKj workbooks, not {args.batch}")
+        # the same batch recording every input in a fresh archive (issue 12)
+        fig("b2a", "batch (b) -j 2 arsip").add(
+            run_once(batch_cmd(2, out / "arsip-b.sqlite"), logs / "batch-j2-arsip.txt"))
 
     ceiling = (statistics.median(c[0] for c in ceilings),
                statistics.median(c[1] for c in ceilings),
@@ -434,6 +446,7 @@ def main(argv: list[str] | None = None) -> int:
         "help": hp.median,
         "rss": a.peak_rss if a.peak_rss is not None else float("nan"),
         "flat": per_row["1"] / per_row["¼"],
+        "archive": figs["b2a"].median / b2.median,
     }
     dok, chk_fig = figs["dokumen"], figs["check"]
     document_s = statistics.median(d - p for d, p in zip(dok.walls, a.walls, strict=True))
@@ -502,6 +515,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  document (a) / workbook (a)    {document_s / workbook_s:6.2f}  (run by run, "
           f"medians: --dokumen adds {document_s:.2f} s to process (a); the LKj workbook adds "
           f"{workbook_s:.2f} s to check (a))")
+    print(f"  batch -j 2 archive / tanpa     {ratios['archive']:6.2f}  (run by run: "
+          f"{statistics.median(x / y for x, y in zip(figs['b2a'].walls, b2.walls, strict=False)):.2f})")
     print(f"  per file, batch -j 1           {b1.median / args.batch:6.3f} s")
     print(f"  machine parallel ceiling       {ceiling[2]:6.2f}  (median; 2 CPU-bound processes: "
           f"{ceiling[0]:.2f} s alone, {ceiling[1]:.2f} s side by side)")

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import LkjError, OutputError, SettingsError, UsageError
+from .errors import ArchiveError, LkjError, OutputError, SettingsError, UsageError
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from .settings import Settings
 
 __all__ = [
-    "LkjError", "OutputError", "SettingsError", "UsageError",
+    "ArchiveError", "LkjError", "OutputError", "SettingsError", "UsageError",
     "check", "check_inputs", "checks", "load_settings", "make_template", "mark", "process",
     "process_batch", "read_daftar",
 ]
@@ -91,19 +91,19 @@ def checks() -> tuple[Check, ...]:
     return CATALOGUE
 
 
-def check(path: str | os.PathLike, config: str | os.PathLike | Settings | None = None) -> FileReport:
+def check(path: str | os.PathLike, config: str | os.PathLike | Settings | None = None, *,
+          arsip: str | os.PathLike | None = None, tanpa_arsip: bool = False) -> FileReport:
     """Check one workbook without writing anything (`lkj-excel check FILE`); the report's
     `findings` are what the command prints. An unreadable file is a report with
-    `readable` False and one `file.unreadable` finding. Raises SettingsError."""
-    from .codes import Nomenclature
-    from .pipeline import check_source
-
-    settings = load_settings(config)
-    return check_source(Path(path), str(path), settings, Nomenclature(settings.nomenklatur))
+    `readable` False and one `file.unreadable` finding. The archive (`arsip`, as for
+    `process`) is read, never written, for the history checks; `tanpa_arsip`: not read.
+    Raises SettingsError, ArchiveError (an archive that cannot be read)."""
+    return _check_jobs([_path_job(path)], load_settings(config), arsip, tanpa_arsip)[0]
 
 
 def check_inputs(inputs: Iterable[str], config: str | os.PathLike | Settings | None = None,
                  *, tandai: bool = False, output: str | os.PathLike | None = None,
+                 arsip: str | os.PathLike | None = None, tanpa_arsip: bool = False,
                  ) -> tuple[list[FileReport], list[str]]:
     """Check every workbook among `inputs` (`lkj-excel check INPUTS...`): files, folders
     (searched recursively), glob patterns, and the workbook attachments of .eml/.mbox files,
@@ -115,32 +115,60 @@ def check_inputs(inputs: Iterable[str], config: str | os.PathLike | Settings | N
     never an input's path; the copy's path is `report.meta["salinan"]`, and for an input
     taken from e-mail the reply text's `report.meta["balasan"]`.
 
-    Raises SettingsError, and OutputError (with `.report`) when a copy cannot be written.
+    The archive (`arsip`, as for `process`) is read, never written, for the history checks;
+    `tanpa_arsip`: not read. Raises SettingsError, ArchiveError (an archive that cannot be
+    read), and OutputError (with `.report`) when a copy cannot be written.
     """
     from .batch import gather
-    from .codes import Nomenclature
-    from .pipeline import check_source
 
     settings = load_settings(config)
     jobs, missing, _skipped, _problems = gather(list(inputs), None)
+    reports = _check_jobs(jobs, settings, arsip, tanpa_arsip, tandai, output)
+    return reports, missing
+
+
+def _path_job(path: str | os.PathLike):
+    from .batch import Job
+
+    return Job(0, str(path), Path(path))
+
+
+def _check_jobs(jobs: list, settings: Settings, arsip, tanpa_arsip: bool,
+                tandai: bool = False, output: str | os.PathLike | None = None) -> list[FileReport]:
+    from .codes import Nomenclature
+    from .pipeline import check_source
+
     nomen = Nomenclature(settings.nomenklatur)
     reports = []
     taken: set[Path] = {Path(j.path).resolve() for j in jobs if j.path is not None}
     run_time = _now()
-    for job in jobs:
-        data = job.content
-        if data is None and tandai:
-            try:
-                data = Path(job.path).read_bytes()
-            except OSError:
-                data = None  # check_source reports the path as unreadable
-        rep = check_source(data if data is not None else job.path, job.display, settings, nomen)
-        rep.meta.update(job.meta)
-        reports.append(rep)
-        if tandai and data is not None:
-            folder = Path(output) if output is not None else _beside(job)
-            _mark(rep, data, folder, taken, run_time)
-    return reports, missing
+    run = None
+    if not tanpa_arsip:
+        from .archiving import ArchiveRun
+
+        run = ArchiveRun.open(settings, arsip, write=False)
+    try:
+        history = run.history() if run is not None else None
+        for job in jobs:
+            data = job.content
+            if data is None and tandai:
+                try:
+                    data = Path(job.path).read_bytes()
+                except OSError:
+                    data = None  # check_source reports the path as unreadable
+            rep = check_source(data if data is not None else job.path, job.display, settings,
+                               nomen, history)
+            rep.meta.update(job.meta)
+            reports.append(rep)
+            if tandai and data is not None:
+                folder = Path(output) if output is not None else _beside(job)
+                _mark(rep, data, folder, taken, run_time)
+    finally:
+        if run is not None:
+            run.close()
+    if run is not None and reports:
+        reports[0].meta["arsip"] = run.summary_lines()
+    return reports
 
 
 def mark(report: FileReport, source: str | os.PathLike | bytes,
@@ -204,7 +232,8 @@ def _mark(report: FileReport, data: bytes, folder: Path, taken: set[Path],
 def process(path: str | os.PathLike, output: str | os.PathLike | None = None,
             config: str | os.PathLike | Settings | None = None,
             run_time: dt.datetime | None = None, *, tandai: bool = False,
-            dokumen: bool | None = None) -> FileReport:
+            dokumen: bool | None = None, arsip: str | os.PathLike | None = None,
+            tanpa_arsip: bool = False) -> FileReport:
     """Check one workbook and write its LKj workbook (`lkj-excel process FILE`).
 
     The LKj workbook goes beside the input, into the folder `output`, or to `output` itself
@@ -217,23 +246,45 @@ def process(path: str | os.PathLike, output: str | os.PathLike | None = None,
     tulis`) also writes the LKj document beside the workbook, named after it
     (`laporan.xlsx` -> `laporan.docx`); `report.document` is its path.
 
+    The input is compared with the office's earlier reports in the archive (`arsip`: its
+    path; else the settings' `[arsip] path`, `LKJ_ARSIP`, the user's data folder) and
+    recorded there; `report.meta["versi"]` is its version, `report.meta["arsip"]` the lines
+    saying where the archive is and what was recorded. `tanpa_arsip`: neither.
+
     Raises SettingsError, UsageError when the settings' letterhead or logo cannot be used,
-    and OutputError (with `.report`) when an output (workbook, document, copy) cannot be
-    written.
+    ArchiveError when the archive cannot be used (left as it was), and OutputError (with
+    `.report`) when an output (workbook, document, copy) cannot be written.
     """
     from .single import process_one
 
     settings = load_settings(config)
     document = settings.dokumen if dokumen is None else dokumen
-    return process_one(Path(path), str(path), output, settings, run_time or _now(),
-                       tandai=tandai, document=document)
+    run_time = run_time or _now()
+    if tanpa_arsip:
+        return process_one(Path(path), str(path), output, settings, run_time,
+                           tandai=tandai, document=document)
+    from .archiving import ArchiveRun, prepare
+
+    with ArchiveRun.open(settings, arsip, write=True) as run:
+        rep = process_one(Path(path), str(path), output, settings, run_time, tandai=tandai,
+                          document=document, history=run.history())
+        try:
+            content = Path(path).read_bytes()
+        except OSError:
+            content = None
+        prepare(rep, content, settings, run_time)
+        run.record(rep)
+        rep.meta["arsip"] = run.summary_lines(rep)
+    return rep
 
 
 def process_batch(inputs: Iterable[str], outdir: str | os.PathLike = "hasil",
                   config: str | os.PathLike | Settings | None = None, jobs: int | None = None,
                   daftar: str | os.PathLike | Iterable[str] | None = None,
                   progress: Callable[[int, int], None] | None = None, *,
-                  tandai: bool = False, dokumen: bool | None = None) -> BatchResult:
+                  tandai: bool = False, dokumen: bool | None = None,
+                  arsip: str | os.PathLike | None = None,
+                  tanpa_arsip: bool = False) -> BatchResult:
     """Process many inputs (`lkj-excel process INPUTS... -o OUTDIR`): one LKj workbook per
     workbook found (files, folders, globs, e-mail attachments) and a Rekap, all in `outdir`.
 
@@ -243,7 +294,10 @@ def process_batch(inputs: Iterable[str], outdir: str | os.PathLike = "hasil",
     each input. `tandai`: each input with findings also gets its marked copy in `outdir`
     (and a reply text for those from e-mail), named in the Rekap's Salinan Bertanda column.
     `dokumen` (None: the settings' `[dokumen] tulis`): each LKj workbook's document (.docx)
-    beside it.
+    beside it. Each input is compared with the office's earlier reports in the archive
+    (`arsip`, as for `process`) and recorded there, the batch's own inputs in order of
+    office, year and triwulan; without `daftar`, the offices that reported for the period
+    before and not for this one are `not_sent`. `tanpa_arsip`: no archive.
 
     Returns a `BatchResult`: `reports` (one per input, without their data), `missing`
     (inputs that matched nothing), `rekap` (its path, None when it could not be written),
@@ -251,7 +305,8 @@ def process_batch(inputs: Iterable[str], outdir: str | os.PathLike = "hasil",
     `mail_problems`, `outdir`.
 
     Raises UsageError when `outdir` ends in `.xlsx` or the list of offices cannot be read,
-    SettingsError, and OutputError when `outdir` cannot be created.
+    SettingsError, ArchiveError when the archive cannot be used (left as it was), and
+    OutputError when `outdir` cannot be created.
     """
     from .batch import run_batch
 
@@ -264,8 +319,15 @@ def process_batch(inputs: Iterable[str], outdir: str | os.PathLike = "hasil",
         names = read_daftar(daftar)
     elif daftar is not None:
         names = [str(n) for n in daftar]
-    return run_batch(list(inputs), folder, settings, jobs or os.cpu_count() or 1, names,
-                     progress, tandai, settings.dokumen if dokumen is None else dokumen)
+    document = settings.dokumen if dokumen is None else dokumen
+    jobs = jobs or os.cpu_count() or 1
+    if tanpa_arsip:
+        return run_batch(list(inputs), folder, settings, jobs, names, progress, tandai, document)
+    from .archiving import ArchiveRun
+
+    with ArchiveRun.open(settings, arsip, write=True) as run:
+        return run_batch(list(inputs), folder, settings, jobs, names, progress, tandai,
+                         document, run)
 
 
 def read_daftar(path: str | os.PathLike) -> list[str]:

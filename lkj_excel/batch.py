@@ -12,8 +12,9 @@ import datetime as dt
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from .contract import norm_loose
 from .inputs import MAIL_EXT, collect
@@ -43,6 +44,7 @@ class BatchResult:
     not_sent: list[str]
     outdir: Path
     write_errors: list[str] = field(default_factory=list)
+    archive: Any = None  # the run's archiving.ArchiveRun (its path and what was recorded)
 
 
 def gather(inputs: list[str], outdir: Path | None) -> tuple[list[Job], list[str], list[str], list[str]]:
@@ -64,30 +66,51 @@ def gather(inputs: list[str], outdir: Path | None) -> tuple[list[Job], list[str]
     return jobs, missing, skipped, problems
 
 
-def _work(args) -> FileReport:
+@dataclass
+class Task:
+    """What a worker needs to process one input."""
+
+    job: Job
+    tmpdir: Path
+    settings: Settings
+    run_time: dt.datetime
+    tandai: bool = False
+    document: bool = False
+    history: Any = None  # the earlier reports' provider (lkj_excel.archiving), None: none
+    archive: bool = False  # build the submission the main process records
+    attempt: int = 0  # > 0: checked again once its earlier report was recorded
+
+
+def _work(task: Task) -> FileReport:
     """Worker: check one input and write its LKj workbook (with `document` its document,
-    with `tandai` its marked copy) under a temporary name."""
-    job, tmpdir, settings, run_time, tandai, document = args
+    with `tandai` its marked copy) under a temporary name; with `archive`, also build its
+    submission for the main process to record."""
     from .errors import OutputError
     from .single import process_one
 
-    tmp = tmpdir / f".lkj-tmp-{os.getpid()}-{job.index}.xlsx"
+    job = task.job
+    stem = f".lkj-tmp-{os.getpid()}-{job.index}" + (f"-{task.attempt}" if task.attempt else "")
     source = job.content if job.content is not None else job.path
-    if tandai and job.content is None:
+    if (task.tandai or task.archive) and job.content is None:
         try:
             source = job.path.read_bytes()
         except OSError:
             pass  # process_one reports the path as unreadable
     try:
-        rep = process_one(source, job.display, tmp, settings, run_time, document=document)
+        rep = process_one(source, job.display, task.tmpdir / f"{stem}.xlsx", task.settings,
+                          task.run_time, document=task.document, history=task.history)
     except OutputError as exc:
         rep = exc.report or FileReport(job.display)
         rep.meta["write_error"] = str(exc)
         rep.output = None
     rep.meta.update(job.meta)
-    if tandai and isinstance(source, bytes):
-        _work_copy(rep, source, tmpdir / f".lkj-tmp-{os.getpid()}-{job.index}-salinan.xlsx",
-                   run_time)
+    if task.tandai and isinstance(source, bytes):
+        _work_copy(rep, source, task.tmpdir / f"{stem}-salinan.xlsx", task.run_time)
+    if task.archive:
+        from .archiving import prepare
+
+        prepare(rep, source if isinstance(source, bytes) else None, task.settings,
+                task.run_time)
     rep.meta.update(rekap_figures(rep))
     rep.meta["index"] = job.index
     return rep.slim()
@@ -123,10 +146,12 @@ def office_key(name: str | None) -> str:
 def run_batch(inputs: list[str], outdir: Path, settings: Settings, jobs: int = 1,
               daftar: list[str] | None = None,
               progress: Callable[[int, int], None] | None = None,
-              tandai: bool = False, document: bool = False) -> BatchResult:
+              tandai: bool = False, document: bool = False, archive=None) -> BatchResult:
     """Process every input into `outdir` and write the Rekap there; with `document`, each
     LKj workbook's document beside it; with `tandai`, also the marked copy of each input
-    with findings (and a reply for those from e-mail)."""
+    with findings (and a reply for those from e-mail). `archive` (an open
+    `archiving.ArchiveRun`, None: `--tanpa-arsip`): each input is compared with its earlier
+    reports and recorded (`ArchiveRun.settle`)."""
     from .errors import OutputError
     from .write.rekap import rekap_name, write_rekap
 
@@ -136,38 +161,79 @@ def run_batch(inputs: list[str], outdir: Path, settings: Settings, jobs: int = 1
         outdir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"folder keluaran {outdir} tidak dapat dibuat: {exc.strerror or exc}") from None
-    args = [(j, outdir, settings, run_time, tandai, document) for j in items]
-    reports: list[FileReport] = []
-    if jobs > 1 and len(items) > 1:
-        import multiprocessing as mp
-        from concurrent.futures import ProcessPoolExecutor
+    history = archive.history() if archive is not None else None
+    tasks = [Task(j, outdir, settings, run_time, tandai, document, history, archive is not None)
+             for j in items]
+    with _Runner(jobs if len(items) > 1 else 1) as run:
+        reports = run(tasks, progress)
+        if archive is not None:
+            def redo(indices: list[int], earlier: dict) -> dict[int, FileReport]:
+                from .archive.earlier import Known
 
-        ctx = mp.get_context("fork") if hasattr(os, "fork") else None
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-            for i, rep in enumerate(pool.map(_work, args, chunksize=1), start=1):
-                reports.append(rep)
-                if progress:
-                    progress(i, len(items))
-    else:
-        for i, a in enumerate(args, start=1):
-            reports.append(_work(a))
-            if progress:
-                progress(i, len(items))
+                again = [replace(tasks[i], history=Known(earlier[i]), attempt=1) for i in indices]
+                for i in indices:
+                    _drop_temporary(reports[i])
+                return dict(zip(indices, run(again, None), strict=True))
+
+            archive.settle(reports, redo)
     inputs_abs = {Path(j.path).resolve() for j in items if j.path is not None}
     write_errors = final_output_names(reports, outdir, inputs_abs)
+    if archive is not None:
+        write_errors += archive.recorded.errors
     _mark_duplicates(reports)
-    not_sent = _not_sent(reports, daftar or [])
+    if daftar is None and archive is not None:
+        not_sent = archive.not_sent(reports)
+    else:
+        not_sent = _not_sent(reports, daftar or [])
     name = free_name(rekap_name(reports), outdir, inputs_abs)
     rekap = None
     from xlsxwriter.exceptions import XlsxWriterException
 
     try:
         rekap = write_rekap(reports, not_sent, outdir / name, settings, run_time,
-                            daftar is not None)
+                            daftar is not None or bool(not_sent))
     except (OSError, XlsxWriterException) as exc:
         reason = getattr(exc, "strerror", None) or exc
         write_errors.append(f"Rekap {outdir / name} tidak dapat ditulis: {reason}")
-    return BatchResult(reports, rekap, missing, skipped, problems, not_sent, outdir, write_errors)
+    return BatchResult(reports, rekap, missing, skipped, problems, not_sent, outdir, write_errors,
+                       archive)
+
+
+class _Runner:
+    """Runs tasks through one pool of worker processes for the whole batch (or in this
+    process for `jobs` = 1); results in task order."""
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs, self.pool = jobs, None
+
+    def __enter__(self) -> _Runner:
+        if self.jobs > 1:
+            import multiprocessing as mp
+            from concurrent.futures import ProcessPoolExecutor
+
+            ctx = mp.get_context("fork") if hasattr(os, "fork") else None
+            self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=ctx)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.pool is not None:
+            self.pool.shutdown()
+
+    def __call__(self, tasks: list[Task], progress) -> list[FileReport]:
+        results = self.pool.map(_work, tasks, chunksize=1) if self.pool else map(_work, tasks)
+        out = []
+        for i, rep in enumerate(results, start=1):
+            out.append(rep)
+            if progress:
+                progress(i, len(tasks))
+        return out
+
+
+def _drop_temporary(rep: FileReport) -> None:
+    """Remove the temporary outputs of a report about to be made again."""
+    for tmp in (rep.output, rep.document, rep.meta.get("salinan")):
+        if tmp:
+            Path(tmp).unlink(missing_ok=True)
 
 
 def _mark_duplicates(reports: list[FileReport]) -> None:

@@ -27,6 +27,15 @@ def _config_option(f):
     )(f)
 
 
+def _archive_options(f):
+    f = click.option("--tanpa-arsip", "tanpa_arsip", is_flag=True,
+                     help="Jangan membaca atau menulis arsip.")(f)
+    return click.option(
+        "--arsip", "arsip", type=click.Path(),
+        help="Berkas arsip (bawaan: [arsip] path di pengaturan, LKJ_ARSIP, atau folder data "
+             "pengguna).")(f)
+
+
 def _fail(message: str) -> NoReturn:
     click.echo(message, err=True)
     sys.exit(EXIT_FAILED)
@@ -50,6 +59,7 @@ def main() -> None:
       2. kantor mengisi workbook dan mengirimkannya
       3. lkj-excel check        periksa isian sebelum dikirim (sel demi sel)
       4. lkj-excel process      rekonsiliasi dan tulis workbook LKj
+      5. lkj-excel archive      arsip laporan: daftar, ambil, tarik, ekspor
 
     Kode keluar: 0 tanpa kesalahan, 1 ada kesalahan, 2 ada berkas tak terbaca
     atau perintah salah pakai.
@@ -117,8 +127,9 @@ def _tandai_option(f):
 @_tandai_option
 @click.option("-o", "--output", type=click.Path(file_okay=False),
               help="Folder untuk salinan bertanda (--tandai); bawaan: di sebelah masukan.")
+@_archive_options
 @_config_option
-def check(inputs, as_json, tandai, output, config) -> None:
+def check(inputs, as_json, tandai, output, arsip, tanpa_arsip, config) -> None:
     """Periksa satu atau banyak workbook isian; tanpa --tandai tidak menulis apa pun.
 
     INPUTS boleh berkas, folder (dicari rekursif) atau pola glob. Dengan --tandai, setiap
@@ -134,9 +145,12 @@ def check(inputs, as_json, tandai, output, config) -> None:
         _fail("-o pada check hanya dipakai bersama --tandai.")
     settings = _load_settings(config)
     try:
-        reports, missing = api.check_inputs(inputs, settings, tandai=tandai, output=output)
+        reports, missing = api.check_inputs(inputs, settings, tandai=tandai, output=output,
+                                            arsip=arsip, tanpa_arsip=tanpa_arsip)
     except api.OutputError as exc:
         _fail(f"Gagal menulis salinan bertanda: {exc}")
+    except api.ArchiveError as exc:
+        _fail(f"Arsip tidak dapat dipakai: {exc}")
     _finish(reports, missing, as_json)
 
 
@@ -155,8 +169,10 @@ def check(inputs, as_json, tandai, output, config) -> None:
 @click.option("--dokumen", is_flag=True,
               help="Tulis juga dokumen LKj (.docx) di sebelah workbook LKj, dengan nama yang "
                    "sama (atau [dokumen] tulis = true di pengaturan).")
+@_archive_options
 @_config_option
-def process(inputs, output, as_json, jobs, daftar, quiet, tandai, dokumen, config) -> None:
+def process(inputs, output, as_json, jobs, daftar, quiet, tandai, dokumen, arsip, tanpa_arsip,
+            config) -> None:
     """Rekonsiliasi workbook isian dan tulis workbook LKj (dan Rekap untuk batch).
 
     INPUTS boleh berkas workbook, folder (dicari rekursif), pola glob, atau e-mail
@@ -178,9 +194,11 @@ def process(inputs, output, as_json, jobs, daftar, quiet, tandai, dokumen, confi
     if single:
         try:
             rep = api.process(inputs[0], output or None, settings, tandai=tandai,
-                              dokumen=dokumen or None)
+                              dokumen=dokumen or None, arsip=arsip, tanpa_arsip=tanpa_arsip)
         except api.UsageError as exc:
             _fail(str(exc))
+        except api.ArchiveError as exc:
+            _fail(f"Arsip tidak dapat dipakai: {exc}")
         except api.OutputError as exc:
             _fail(f"Gagal menulis keluaran: {exc}")
         _finish([rep], [], as_json)
@@ -199,9 +217,12 @@ def process(inputs, output, as_json, jobs, daftar, quiet, tandai, dokumen, confi
 
     try:
         result = api.process_batch(inputs, output or "hasil", settings, jobs, daftar or None,
-                                   progress, tandai=tandai, dokumen=dokumen or None)
+                                   progress, tandai=tandai, dokumen=dokumen or None,
+                                   arsip=arsip, tanpa_arsip=tanpa_arsip)
     except api.UsageError as exc:
         _fail(str(exc))
+    except api.ArchiveError as exc:
+        _fail(f"Arsip tidak dapat dipakai: {exc}")
     except api.OutputError as exc:
         _fail(f"Gagal menulis keluaran: {exc}")
     finally:
@@ -217,6 +238,196 @@ def process(inputs, output, as_json, jobs, daftar, quiet, tandai, dokumen, confi
     click.echo(batch_summary(result))
     _finish(result.reports, result.missing, False, extra_fail=bool(result.write_errors),
             quiet_text=True)
+
+
+@main.group(invoke_without_command=True)
+@click.option("--arsip", "arsip", type=click.Path(), help="Berkas arsip.")
+@click.option("--json", "as_json", is_flag=True, help="Cetak hasil sebagai JSON.")
+@_config_option
+@click.pass_context
+def archive(ctx, arsip, as_json, config) -> None:
+    """Arsip laporan: setiap laporan yang diproses, per kantor dan periode.
+
+    Tanpa subperintah: di mana arsip berada dan apa isinya. Subperintah: list, add,
+    get, withdraw, export (lihat lkj-excel archive list --help, dst.).
+
+    \b
+    Contoh:
+      lkj-excel archive
+      lkj-excel archive --arsip D:/lkj/arsip.sqlite
+      lkj-excel archive --json
+    """
+    ctx.obj = {"arsip": arsip, "config": config, "json": as_json}
+    if ctx.invoked_subcommand is not None:
+        return
+    from . import api_archive
+
+    s = _archive_call(api_archive.archive_summary, arsip, _load_settings(config))
+    if as_json:
+        click.echo(json.dumps(s.to_json(), ensure_ascii=False, indent=2))
+        return
+    periods = ", ".join(f"{t} TW {('I', 'II', 'III', 'IV')[n - 1]}" for t, n in s.periods)
+    click.echo(f"Arsip: {s.path} (skema versi {s.schema_version})")
+    click.echo(f"{s.offices} kantor, {s.submissions} kiriman"
+               + (f", {s.withdrawn} ditarik" if s.withdrawn else ""))
+    click.echo(f"Periode: {periods or '-'}")
+
+
+def _archive_call(fn, *args, **kwargs):
+    try:
+        return fn(*args, **kwargs)
+    except api.ArchiveError as exc:
+        _fail(f"Arsip tidak dapat dipakai: {exc}")
+    except (api.UsageError, api.OutputError) as exc:
+        _fail(str(exc))
+
+
+def _archive_args(ctx, arsip=None, config=None) -> tuple:
+    """--arsip and --config given to the subcommand, else to `archive` itself."""
+    obj = ctx.obj or {}
+    return arsip or obj.get("arsip"), _load_settings(config or obj.get("config"))
+
+
+def _archive_sub_options(f):
+    f = _config_option(f)
+    return click.option("--arsip", "arsip", type=click.Path(), help="Berkas arsip.")(f)
+
+
+_KANTOR = click.argument("kantor")
+_PERIODE = [click.argument("tahun", type=int), click.argument("triwulan")]
+_PEMDA = click.option("--pemda", help="Pemerintah Daerah, bila ada dua kantor bernama sama.")
+
+
+@archive.command("list")
+@click.option("--tahun", type=int, help="Hanya tahun ini.")
+@click.option("--triwulan", help="Hanya triwulan ini (I, II, III, IV).")
+@click.option("--json", "as_json", is_flag=True, help="Cetak hasil sebagai JSON.")
+@_archive_sub_options
+@click.pass_context
+def archive_list(ctx, tahun, triwulan, as_json, arsip, config) -> None:
+    """Satu baris per kantor dan periode: versi, temuan versi terakhir, kapan, berkas.
+
+    \b
+    Contoh:
+      lkj-excel archive list
+      lkj-excel archive list --tahun 2023 --triwulan II
+      lkj-excel archive list --json > arsip.json
+    """
+    from . import api_archive
+
+    rows = _archive_call(api_archive.archive_list, tahun, triwulan,
+                         *_archive_args(ctx, arsip, config))
+    if as_json or (ctx.obj or {}).get("json"):
+        click.echo(json.dumps([r.to_json() for r in rows], ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        click.echo("Arsip tidak memuat laporan untuk periode itu.")
+    for r in rows:
+        v = r.latest
+        click.echo(f"{r.office.perangkat_daerah} ({r.office.pemda or '-'}) {v.period}: "
+                   f"{r.versions} versi, versi {v.versi} {v.errors} kesalahan "
+                   f"{v.warnings} peringatan, diproses {v.processed_at:%d-%m-%Y %H:%M}, "
+                   f"{v.file_name}")
+
+
+@archive.command("add")
+@click.argument("inputs", nargs=-1, required=True)
+@_archive_sub_options
+@click.pass_context
+def archive_add(ctx, inputs, arsip, config) -> None:
+    """Catat masukan ke arsip tanpa menulis workbook LKj (mis. laporan tahun lalu).
+
+    INPUTS sama seperti pada process: berkas, folder, pola glob, e-mail tersimpan.
+
+    \b
+    Contoh:
+      lkj-excel archive add laporan-2022/
+      lkj-excel archive add tw4-2022.xlsx --arsip D:/lkj/arsip.sqlite
+    """
+    from . import api_archive
+
+    res = _archive_call(api_archive.archive_add, inputs, *_archive_args(ctx, arsip, config))
+    for m in res.missing:
+        click.echo(f"Tidak ditemukan: {m}", err=True)
+    for msg in res.errors:
+        click.echo(f"Gagal: {msg}", err=True)
+    for rep in res.reports:
+        what = (f"{rep.errors} kesalahan, {rep.warnings} peringatan" if rep.readable
+                else rep.findings[0].message)
+        versi = f", versi {rep.meta['versi']}" if rep.meta.get("versi") else ""
+        click.echo(f"{rep.file}: {what}{versi}")
+    for line in res.lines:
+        click.echo(line)
+    sys.exit(EXIT_FAILED if res.missing or res.errors or not res.reports else EXIT_OK)
+
+
+@archive.command("get")
+@_KANTOR
+@_PERIODE[0]
+@_PERIODE[1]
+@click.option("--versi", type=int, help="Nomor versi (bawaan: versi terakhir).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), required=True,
+              help="Berkas yang ditulis.")
+@_PEMDA
+@_archive_sub_options
+@click.pass_context
+def archive_get(ctx, kantor, tahun, triwulan, versi, output, pemda, arsip, config) -> None:
+    """Ambil workbook yang dikirim kantor, persis byte demi byte.
+
+    KANTOR adalah nama Perangkat Daerah; TRIWULAN I, II, III atau IV.
+
+    \b
+    Contoh:
+      lkj-excel archive get "Kecamatan Tempursari" 2023 I -o tw1.xlsx
+      lkj-excel archive get "Kecamatan Tempursari" 2023 I --versi 1 -o tw1-v1.xlsx
+    """
+    from . import api_archive
+
+    path = _archive_call(api_archive.archive_get, kantor, tahun, triwulan, output, versi, pemda,
+                         *_archive_args(ctx, arsip, config))
+    click.echo(f"Ditulis: {path}")
+
+
+@archive.command("withdraw")
+@_KANTOR
+@_PERIODE[0]
+@_PERIODE[1]
+@click.option("--versi", type=int, required=True, help="Nomor versi yang ditarik.")
+@_PEMDA
+@_archive_sub_options
+@click.pass_context
+def archive_withdraw(ctx, kantor, tahun, triwulan, versi, pemda, arsip, config) -> None:
+    """Tandai satu versi ditarik (mis. berkas terkirim atas nama kantor yang salah): tetap
+    disimpan, tetapi dilewati di mana pun.
+
+    \b
+    Contoh:
+      lkj-excel archive withdraw "Kecamatan Tempursari" 2023 I --versi 2
+      lkj-excel archive withdraw Kalisat 2023 II --versi 1 --pemda "Kabupaten Jember"
+    """
+    from . import api_archive
+
+    v = _archive_call(api_archive.archive_withdraw, kantor, tahun, triwulan, versi, pemda,
+                      *_archive_args(ctx, arsip, config))
+    click.echo(f"Ditarik: {v.perangkat_daerah} {v.period} versi {v.versi} ({v.file_name})")
+
+
+@archive.command("export")
+@click.argument("output", type=click.Path(dir_okay=False))
+@_archive_sub_options
+@click.pass_context
+def archive_export(ctx, output, arsip, config) -> None:
+    """Tulis riwayat untuk analis (.xlsx): Kiriman, Capaian, Anggaran, Temuan, dan tabel
+    capaian per kantor × indikator × triwulan.
+
+    \b
+    Contoh:
+      lkj-excel archive export riwayat.xlsx
+    """
+    from . import api_archive
+
+    path = _archive_call(api_archive.archive_export, output, *_archive_args(ctx, arsip, config))
+    click.echo(f"Ditulis: {path}")
 
 
 def _finish(reports, missing, as_json, extra_fail=False, quiet_text=False) -> None:

@@ -7,7 +7,9 @@ says what to fix. The command line turns each into a message on stderr and exit 
     LkjError
      ├── UsageError     a call that cannot be carried out as asked (also a ValueError)
      ├── SettingsError  a settings file that cannot be used (also a ValueError)
-     └── OutputError    an output that could not be written
+     ├── OutputError    an output that could not be written
+     └── ArchiveError   an archive that cannot be used: not an archive, damaged, from a
+                        newer tool, locked too long
 """
 
 from __future__ import annotations
@@ -39,3 +41,9 @@ class OutputError(LkjError):
     def __init__(self, message: str, report: FileReport | None = None):
         super().__init__(message)
         self.report = report
+
+
+class ArchiveError(LkjError):
+    """An archive that cannot be used (not an archive, damaged, from a newer tool, locked
+    too long); the message names the path. The file is left as it was. Its subclasses are
+    in lkj_excel.archive.errors."""

@@ -59,6 +59,9 @@ def render_text(reports: list[FileReport], width: int = 100) -> str:
     bad = sum(1 for r in reports if not r.readable)
     err = sum(1 for r in reports if r.readable and r.errors)
     lines.append(f"{n} berkas: {n - bad - err} konsisten, {err} perlu diperbaiki, {bad} tidak terbaca.")
+    archive = next((r.meta["arsip"] for r in reports if r.meta.get("arsip")), None)
+    if archive:  # said once: where the archive is, what was recorded
+        lines.extend(archive)
     return "\n".join(lines)
 
 
@@ -96,4 +99,6 @@ def batch_summary(result) -> str:
         lines.append(f"{documents} dokumen LKj (.docx) ditulis di {result.outdir}/")
     if result.rekap:
         lines.append(f"Rekap: {result.rekap}")
+    if result.archive is not None:
+        lines.extend(result.archive.summary_lines())
     return "\n".join(lines)

@@ -149,13 +149,14 @@ def copy_path(report: FileReport, data: bytes, folder: Path, source) -> Path:
 def process_one(source: str | Path | bytes, display: str, out: str | Path | None,
                 settings: Settings | None, run_time: dt.datetime,
                 nomen: Nomenclature | None = None, tandai: bool = False,
-                document: bool = False) -> FileReport:
+                document: bool = False, history=None) -> FileReport:
     """Check one input and, when readable, write its LKj workbook; `report.output` is the
     path written. With `tandai`, an input with findings also gets its marked copy
     (`<stem>-diperiksa.xlsx`) in the LKj workbook's folder; `report.meta["salinan"]`.
     With `document`, also the LKj document (.docx) beside the workbook and named after it,
-    from the same tables (`report.document`). Raises OutputError when an output cannot be
-    written, UsageError when the settings' letterhead or logo cannot be used.
+    from the same tables (`report.document`). `history` gives the office's earlier reports
+    (lkj_excel.archiving). Raises OutputError when an output cannot be written, UsageError
+    when the settings' letterhead or logo cannot be used.
 
     The pipeline, one way: read, figures and checks (`check_source`), then the LKj tables,
     built once (`tables.build`), then the writers that render them."""
@@ -170,7 +171,7 @@ def process_one(source: str | Path | bytes, display: str, out: str | Path | None
         except OSError:
             data = None  # check_source reports it as unreadable
     report = check_source(data if data is not None else source, display, settings,
-                          nomen or Nomenclature(settings.nomenklatur))
+                          nomen or Nomenclature(settings.nomenklatur), history)
     if not report.readable:
         return report
     target = output_path(report, source, display, out)

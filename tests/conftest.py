@@ -12,6 +12,9 @@ folder's archive.
 
 from __future__ import annotations
 
+import os
+import tempfile
+
 import pytest
 
 
@@ -44,8 +47,27 @@ def slow(pytestconfig) -> bool:
     return bool(pytestconfig.getoption("--slow", default=False))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _no_archive_in_the_user_folder():
+    """Fixtures of wider scope run before any test's own setting: from the start of the
+    session `LKJ_ARSIP` points away from the user's data folder."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("LKJ_ARSIP", os.path.join(tempfile.mkdtemp(prefix="lkj-arsip-"), "arsip.sqlite"))
+        yield
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _archive_per_module(tmp_path_factory, _no_archive_in_the_user_folder):
+    """Each test module's module-scoped fixtures get an archive of their own, so what one
+    module processes is never another module's earlier report."""
+    folder = tmp_path_factory.mktemp("arsip-modul")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("LKJ_ARSIP", str(folder / "arsip.sqlite"))
+        yield
+
+
 @pytest.fixture(autouse=True)
-def _archive_in_a_temporary_folder(tmp_path_factory, monkeypatch):
+def _archive_in_a_temporary_folder(tmp_path_factory, monkeypatch, _archive_per_module):
     """`LKJ_ARSIP` -> `<a fresh temporary folder>/arsip.sqlite` for every test."""
     folder = tmp_path_factory.mktemp("arsip")
     monkeypatch.setenv("LKJ_ARSIP", str(folder / "arsip.sqlite"))

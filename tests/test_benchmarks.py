@@ -16,7 +16,7 @@ BENCH = ROOT / "benchmarks"
 FIGURES = ("lkj-excel --help", "process (a)", "floor (a)", "process (a) ¼", "process (a) ½",
            "batch (b) -j 1", "batch (b) -j 2", "time per row", "process (a) / floor (a)",
            "speed-up", "peak RSS", "targets", "check (a)", "process (a) --dokumen",
-           "document (a) / workbook (a)")
+           "document (a) / workbook (a)", "batch (b) -j 2 arsip", "batch -j 2 archive / tanpa")
 
 
 def _generate():
@@ -66,7 +66,8 @@ def test_benchmark_runs_at_a_tiny_size(tmp_path):
     for name in FIGURES:
         assert name in proc.stdout, name
     results = json.loads((out / "results.json").read_text("utf-8"))
-    assert set(results["targets_ok"]) == {"ratio_floor", "speedup", "help", "rss", "flat"}
+    assert set(results["targets_ok"]) == {"ratio_floor", "speedup", "help", "rss", "flat",
+                                          "archive"}
     assert results["findings_a"] == 0
     assert results["lkj_a_cells"] > 0
 

@@ -130,7 +130,8 @@ def test_batch_copies_replies_and_the_rekap_column(tmp_path):
     assert run("process", box, "-o", out2, "-j", "1", "-q").exit_code == 1
     head2 = next(openpyxl.load_workbook(out2 / "Rekap-2023-TW1.xlsx")["Rekap"].iter_rows(
         min_row=4, max_row=4, values_only=True))
-    assert "Salinan Bertanda" not in head2 and head2[12] == "Pengirim"
+    assert "Salinan Bertanda" not in head2
+    assert head2[head2.index("Berkas LKj") + 1] == "Pengirim"
     assert not [p for p in out2.iterdir() if "diperiksa" in p.name]
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from ..errors import ArchiveError
 
-class ArchiveError(Exception):
-    """An archive that cannot be used (not an archive, damaged, newer, locked); the message
-    names the path. The file is left as it was."""
+__all__ = ["ArchiveError", "ArchiveNeedsRecovery", "ArchiveOutdated", "NotArchivable",
+           "NotInArchive"]
 
 
 class ArchiveOutdated(ArchiveError):
@@ -15,6 +15,10 @@ class ArchiveOutdated(ArchiveError):
 class ArchiveNeedsRecovery(ArchiveError):
     """A write was interrupted (a hot `-journal` beside the file): a read-only opener cannot
     roll it back; the next `process` (or `archive add`) does."""
+
+
+class NotInArchive(ArchiveError):
+    """The office, period or version asked for is not in the archive."""
 
 
 class NotArchivable(ValueError):

@@ -25,7 +25,7 @@ from typing import Any
 
 from . import queries as Q
 from .codec import dec_text, encode_value, time_text
-from .errors import ArchiveError, ArchiveNeedsRecovery, ArchiveOutdated
+from .errors import ArchiveError, ArchiveNeedsRecovery, ArchiveOutdated, NotInArchive
 from .files import connect, create, inspect, journal
 from .identity import OfficeKey, tw_name, tw_number
 from .migrations import current_version, migrate
@@ -296,9 +296,8 @@ class Store:
         if versi is not None:
             found = [v for v in found if v.versi == versi]
         if not found:
-            key = office.key if isinstance(office, Q.Office) else office
             which = f"versi {versi}" if versi is not None else "kiriman"
-            raise ArchiveError(f"arsip {self.path} tidak memuat {which} {key.perangkat_daerah} "
+            raise NotInArchive(f"arsip {self.path} tidak memuat {which} {office.perangkat_daerah} "
                                f"tahun {tahun} triwulan {tw_name(tw_number(triwulan))}")
         return found[-1]
 

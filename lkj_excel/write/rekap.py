@@ -32,7 +32,8 @@ def status(rep: FileReport) -> str:
 REKAP_COLUMNS = [
     ("File", 16), ("Perangkat Daerah", 16), ("Tahun", 6), ("Triwulan", 9), ("Pagu", 15),
     ("Realisasi", 15), ("Serapan", 8), ("Capaian rata-rata", 9), ("Kesalahan", 10),
-    ("Peringatan", 11), ("Status", 11), ("Berkas LKj", 16), ("Salinan Bertanda", 16),
+    ("Peringatan", 11), ("Status", 11), ("Versi", 6), ("Sebelumnya", 16), ("Berkas LKj", 16),
+    ("Salinan Bertanda", 16),
     ("Pengirim", 16), ("Tanggal Kirim", 12), ("Catatan", 18),
 ]
 TEMUAN_COLUMNS = [
@@ -133,6 +134,10 @@ def _rekap_rows(reports, not_sent) -> list[dict]:
             notes.append(rep.findings[0].message)
         if m.get("write_error"):
             notes.append(f"LKj tidak dapat ditulis: {m['write_error']}")
+        if m.get("arsip_error"):
+            notes.append(f"Tidak tercatat di arsip: {m['arsip_error']}")
+        elif m.get("arsip_alasan"):
+            notes.append(f"Tidak diarsipkan: {m['arsip_alasan']}")
         if m.get("salinan_error"):
             notes.append(f"Salinan bertanda tidak dapat ditulis: {m['salinan_error']}")
         sent = m.get("Tanggal Kirim")
@@ -144,6 +149,8 @@ def _rekap_rows(reports, not_sent) -> list[dict]:
             "Capaian rata-rata": (m.get("capaian"), "percent"),
             "Kesalahan": (rep.errors, "number"), "Peringatan": (rep.warnings, "number"),
             "Status": (status(rep), WRAP),
+            # from the archive: this input's version, and the one before it
+            "Versi": (m.get("versi"), "number"), "Sebelumnya": (m.get("sebelumnya"), WRAP),
             "Berkas LKj": (Path(rep.output).name if rep.output else None, WRAP),
             # the copy returned to the office (--tandai)
             "Salinan Bertanda": (Path(m["salinan"]).name if m.get("salinan") else None, WRAP),
