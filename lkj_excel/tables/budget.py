@@ -1,5 +1,5 @@
 """Realisasi Anggaran: the budget table in tree order, its total, and the rows that could not
-be placed (output.md sheet 5)."""
+be placed (docs/keluaran.md#5-realisasi-anggaran)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Perbandingan: per indicator, target, realisation and capaian last year and this year
-(output.md sheet 4), and Cost per Outcome: per PK row with a Kode its budget beside its
-performance, and the efisiensi (output.md sheet 6)."""
+(docs/keluaran.md#4-perbandingan), and Cost per Outcome: per PK row with a Kode its budget
+beside its performance, and the efisiensi (docs/keluaran.md#6-cost-per-outcome)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""Sheet `Perbandingan` (output.md sheet 4): per indicator, target, realisation and capaian
-last year (as typed in PK) and this year (from Capaian Kinerja)."""
+"""Sheet `Perbandingan` (docs/keluaran.md#4-perbandingan): per indicator, target, realisation
+and capaian last year (as typed in PK) and this year (from Capaian Kinerja)."""
 
 from __future__ import annotations
 
