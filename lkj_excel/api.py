@@ -85,7 +85,7 @@ def make_template(path: str | os.PathLike | None = None,
 
 def checks() -> tuple[Check, ...]:
     """Every check (`lkj-excel checks`): its stable id, severity ("error" or "warning") and
-    what it means, in the order of the catalogue (spec checks.md)."""
+    what it means, in the order of the catalogue (docs/pemeriksaan.md#daftar-pemeriksaan)."""
     from .findings import CATALOGUE
 
     return CATALOGUE

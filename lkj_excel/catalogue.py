@@ -1,5 +1,5 @@
-"""The check catalogue (checks.md "Minimum catalogue"): every check the tool can raise, as a
-named constant with its stable id, its severity and a one-line description.
+"""The check catalogue (docs/pemeriksaan.md#daftar-pemeriksaan): every check the tool can raise,
+as a named constant with its stable id, its severity and a one-line description.
 
 A finding is made only through its check, at the place it is raised:
 `C.BUDGET_SUM_PAGU.finding(sheet, cell, message, ...)`; `CATALOGUE` lists them all, in the

@@ -1,7 +1,8 @@
 """The input workbook contract (template version 1), described once.
 
 The template writer draws the form from these objects, the reader reads by them, and
-`lkj-excel checks` / the Petunjuk sheet print from them. See the spec `template.md`.
+`lkj-excel checks` / the Petunjuk sheet print from them. Documented for offices in
+docs/mengisi-template.md.
 """
 
 from __future__ import annotations
@@ -35,7 +36,8 @@ _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
 
 def norm_header(text: object) -> str:
-    """Normalise a header (or Isian, or sheet) text the way template.md matches headers.
+    """Normalise a header (or Isian, or sheet) text the way headers are matched
+    (docs/mengisi-template.md#judul-kolom).
 
     Text in parentheses is dropped, then case, spaces and punctuation are ignored.
     """
@@ -188,7 +190,8 @@ def is_percent_unit(satuan: object) -> bool:
     return satuan is None or str(satuan).strip().lower() in ("", *PERCENT_UNITS)
 
 
-# template.md, "Aliases": the Kode aliases are not limited to one sheet (PK and Realisasi)
+# the Kode aliases are not limited to one sheet (PK and Realisasi):
+# docs/mengisi-template.md#judul-kolom
 KODE_ALIASES = ("Kode Rekening", "Kode Program/Kegiatan")
 
 

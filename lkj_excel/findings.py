@@ -1,4 +1,4 @@
-"""Findings: what the checks report. Data, never exceptions (spec checks.md).
+"""Findings: what the checks report. Data, never exceptions (docs/pemeriksaan.md#temuan).
 
 The catalogue of checks is `lkj_excel.catalogue` (also reachable here as `CATALOGUE` and
 `CHECKS`); a finding is made through its check: `C.BUDGET_SUM_PAGU.finding(...)`."""
@@ -45,7 +45,7 @@ class Finding:
     kode: str | None = None
     found: Any = None
     expected: Any = None
-    # about a value copied into its row from a merged range (template.md, "Merged cells"):
+    # about a value copied into its row from a merged range (docs/pemeriksaan.md#aturan-tepi):
     # a repeat of the finding its range's other rows give; not part of the output
     merged: bool = field(default=False, compare=False, repr=False)
 
@@ -92,7 +92,7 @@ def __getattr__(name: str) -> Any:
 
 def once_per_merged_value(findings: list[Finding]) -> list[Finding]:
     """A finding about a merged value is reported once, at the range's first cell
-    (template.md, "Merged cells"). Every row a merged range spans reads its value (the Cell
+    (docs/pemeriksaan.md#aturan-tepi). Every row a merged range spans reads its value (the Cell
     copies carry `merged` and the first cell's address), so a check about that value fires
     once per row at the same cell: keep the first (the range's own row when it fires).
     Only findings marked `merged` are folded: findings that merely share a cell (one per

@@ -15,10 +15,11 @@ def _skip(p: Path) -> bool:
 
 def collect(inputs: list[str], exclude: Path | None = None,
             with_mail: bool = True) -> tuple[list[Path], list[str]]:
-    """Expand the inputs into files, in sorted path order (output.md: repeats of an office
-    are numbered in that order, whatever order the inputs were given in); return (files,
-    missing inputs). A folder yields its workbooks (and mail files) recursively, skipping
-    names that start with `~$` or `.` and the folder `exclude` (the output folder)."""
+    """Expand the inputs into files, in sorted path order (repeats of an office are numbered
+    in that order, whatever order the inputs were given in:
+    docs/keluaran.md#nama-dan-letak-berkas); return (files, missing inputs). A folder
+    yields its workbooks (and mail files) recursively, skipping names that start with `~$`
+    or `.` and the folder `exclude` (the output folder)."""
     exts = WORKBOOK_EXT + (MAIL_EXT if with_mail else ())
     files: list[Path] = []
     missing: list[str] = []

@@ -55,7 +55,7 @@ class Val:
     @property
     def merged(self) -> bool:
         """The value was copied into this row from a merged range: a finding about it repeats
-        the one the range's other rows give (template.md, "Merged cells")."""
+        the one the range's other rows give (docs/pemeriksaan.md#aturan-tepi)."""
         return self.cell.merged if self.cell is not None else self.blank_merged
 
     @property

@@ -8,7 +8,7 @@ from .pipeline import FileReport
 
 
 def exit_code(reports: list[FileReport]) -> int:
-    """0 no errors, 1 error findings, 2 an unreadable input (checks.md, "Exit codes")."""
+    """0 no errors, 1 error findings, 2 an unreadable input (docs/pemeriksaan.md#kode-keluar)."""
     if any(not r.readable for r in reports):
         return 2
     if any(r.errors for r in reports):

@@ -1,4 +1,4 @@
-"""Settings (output.md "Settings"): an optional TOML file replacing the defaults."""
+"""Settings (docs/angka.md#pengaturan): an optional TOML file replacing the defaults."""
 
 from __future__ import annotations
 
@@ -28,8 +28,9 @@ class Settings:
     dokumen: bool = False  # [dokumen] tulis: process also writes the .docx
     templat: str | None = None  # [dokumen] templat: the office's letterhead (.docx/.dotx)
     logo: str | None = None  # [dokumen] logo: an image for the cover
-    # [arsip] (archive.md): the archive's path, already made absolute against the settings
-    # file's folder, and other spellings or old names of an office -> the name to use
+    # [arsip] (docs/arsip.md#letak-arsip): the archive's path, already made absolute against
+    # the settings file's folder, and other spellings or old names of an office -> the name
+    # to use
     arsip_path: str | None = None
     arsip_alias: dict[str, str] = field(default_factory=dict)
 

@@ -1,9 +1,10 @@
 """Process one input: check it and, when it is readable, write its LKj workbook
 (`lkj_excel.api.process`; `batch.py` processes many).
 
-Where the output goes (output.md): `out` ending in `.xlsx` is the output file itself;
-any other `out` is a folder, in which the output is named after the office and period
-(`LKj-Kecamatan-Tempursari-2023-TW1.xlsx`); without `out` the output goes beside the input.
+Where the output goes (docs/keluaran.md#nama-dan-letak-berkas): `out` ending in `.xlsx` is
+the output file itself; any other `out` is a folder, in which the output is named after the
+office and period (`LKj-Kecamatan-Tempursari-2023-TW1.xlsx`); without `out` the output goes
+beside the input.
 No output ever takes the input's own path.
 """
 

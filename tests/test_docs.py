@@ -242,3 +242,93 @@ def test_the_link_check_finds_a_missing_file_and_a_missing_heading(tmp_path):
 def test_docs_need_nothing_outside_the_repository():
     for page in LINKED_PAGES:
         assert "/work/shared" not in page.read_text("utf-8"), page.name
+
+
+# --- the code cites these pages, never the spec ---------------------------------------------
+#
+# The product spec (template.md, checks.md, output.md, archive.md, document.md,
+# sample-entry.md) is not part of this repository. Comments and docstrings in lkj_excel/ cite
+# the page that explains a rule as `docs/<page>.md#<anchor>` (or `docs/<page>.md, "Heading"`).
+
+SPEC_CITATION = re.compile(
+    r"(?<![\w./-])(?:template|checks|output|archive|document|sample-entry)\.md\b")
+DOCS_CITATION = re.compile(r"\bdocs/([\w.-]+?\.md)(?:#([\w-]+)|,\s*\"([^\"\n]+)\")?")
+PACKAGE = ROOT / "lkj_excel"
+
+
+def _text_files(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+
+
+def spec_citations(files: list[Path]) -> list[str]:
+    """`file:line: name` for every mention of a spec file name."""
+    out = []
+    for path in files:
+        for n, line in enumerate(path.read_text("utf-8", "replace").splitlines(), 1):
+            out += [f"{path.name}:{n}: {m.group(0)}" for m in SPEC_CITATION.finditer(line)]
+    return out
+
+
+def docs_citations(root: Path) -> list[tuple[str, str, str | None, str | None]]:
+    """(where, page, anchor, quoted heading) of every `docs/<page>.md` cited under `root`."""
+    out = []
+    for path in _text_files(root):
+        text = path.read_text("utf-8", "replace")
+        for m in DOCS_CITATION.finditer(text):
+            where = f"{path.relative_to(root)}:{text.count(chr(10), 0, m.start()) + 1}"
+            out.append((where, m.group(1), m.group(2), m.group(3)))
+    return out
+
+
+def citation_problems(root: Path, docs: Path) -> list[str]:
+    """Each citation under `root` of a page missing from `docs`, or of a heading (anchor or
+    quoted title) that page does not have."""
+    problems = []
+    for where, page, fragment, heading in docs_citations(root):
+        dest = docs / page
+        if not dest.is_file():
+            problems.append(f"{where}: docs/{page} (no such page)")
+            continue
+        wanted = fragment if fragment is not None else (
+            gen.anchor(heading) if heading is not None else None)
+        if wanted is not None and wanted not in anchors(dest):
+            problems.append(f"{where}: docs/{page} {fragment or repr(heading)} (no such heading)")
+    return problems
+
+
+def test_the_code_cites_no_spec_file():
+    assert spec_citations(_text_files(PACKAGE)) == []
+
+
+def test_the_docs_cite_no_spec_file():
+    assert spec_citations(LINKED_PAGES) == []
+
+
+def test_every_docs_page_the_code_cites_exists_with_its_heading():
+    cited = docs_citations(PACKAGE)
+    assert len(cited) >= 80  # the citations are found at all
+    assert {page for _, page, _, _ in cited} >= {
+        "mengisi-template.md", "pemeriksaan.md", "angka.md", "keluaran.md", "dokumen.md",
+        "arsip.md"}
+    assert citation_problems(PACKAGE, DOCS) == []
+
+
+def test_the_citation_checks_find_spec_names_missing_pages_and_headings(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.md").write_text("# Judul\n\n## Bagian `cell.invalid`\n", "utf-8")
+    code = tmp_path / "pkg"
+    code.mkdir()
+    (code / "m.py").write_text(
+        '"""Rules (docs/a.md#bagian-cellinvalid, docs/a.md, "Judul"; see docs/a.md).\n\n'
+        "Also docs/mengisi-template.md and mengisi-template.md are no spec names.\n"
+        '"""\n'
+        "# (template.md, \"Merged cells\") and checks.md\n"
+        "# docs/b.md#x, docs/a.md#lain, docs/a.md, \"Bagian Lain\"\n", "utf-8")
+    assert spec_citations(_text_files(code)) == ["m.py:5: template.md", "m.py:5: checks.md"]
+    assert citation_problems(code, docs) == [
+        "m.py:3: docs/mengisi-template.md (no such page)",
+        "m.py:6: docs/b.md (no such page)",
+        "m.py:6: docs/a.md lain (no such heading)",
+        "m.py:6: docs/a.md 'Bagian Lain' (no such heading)",
+    ]

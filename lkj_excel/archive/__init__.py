@@ -1,4 +1,4 @@
-"""The archive (archive.md): every processed report, its versions, and the queries the
+"""The archive (docs/arsip.md): every processed report, its versions, and the queries the
 history checks and outputs ask. One SQLite file; pandas only in `frames` (analysts).
 
 Rooms: `location` (where the file is), `identity` (which office, which period), `records`

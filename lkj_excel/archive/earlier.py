@@ -1,7 +1,7 @@
-"""What the archive holds before one report (archive.md, "Which earlier report a report is
-compared with"): the history checks and the LKj's Perbandingan read it, never the archive
-itself. A provider (`ArchiveHistory`, `Known`) gives it to the pipeline once the report's
-identity is read; `None` everywhere means "no archive": nothing history-based happens."""
+"""What the archive holds before one report (docs/arsip.md#laporan-mana-yang-dibandingkan): the
+history checks and the LKj's Perbandingan read it, never the archive itself. A provider
+(`ArchiveHistory`, `Known`) gives it to the pipeline once the report's identity is read; `None`
+everywhere means "no archive": nothing history-based happens."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""`lkj_excel.Archive`: the archive for analysts, as pandas DataFrames (archive.md,
-"Library: pandas for analysts"). Read-only. pandas is imported here, inside the functions,
+"""`lkj_excel.Archive`: the archive for analysts, as pandas DataFrames
+(docs/arsip.md#untuk-analis-pandas). Read-only. pandas is imported here, inside the functions,
 and nowhere else: `check` and `process` never load it.
 
 Every frame has one row per archived row of every version that is not withdrawn, with the

@@ -1,4 +1,4 @@
-"""Which office a report is from, and which period (archive.md, "Office identity").
+"""Which office a report is from, and which period (docs/arsip.md#kantor-yang-sama).
 
 An office is its Pemerintah Daerah and Perangkat Daerah together (two kabupaten may each
 have a Kecamatan Kalisat), each normalised: lower-cased, spaces and punctuation removed,

@@ -1,5 +1,6 @@
-"""Where the archive is (archive.md): `--arsip PATH`, else `[arsip] path` in the settings,
-else the environment variable `LKJ_ARSIP`, else `arsip.sqlite` in the user's data folder."""
+"""Where the archive is (docs/arsip.md#letak-arsip): `--arsip PATH`, else `[arsip] path` in the
+settings, else the environment variable `LKJ_ARSIP`, else `arsip.sqlite` in the user's data
+folder."""
 
 from __future__ import annotations
 
@@ -28,9 +29,9 @@ def _as_file(path: str | os.PathLike) -> Path:
 
 def resolve_path(explicit: str | os.PathLike | None = None, settings: Any = None,
                  environ: Mapping[str, str] | None = None) -> Path:
-    """The archive's path, in the order of archive.md. `settings` is a `Settings` (its
-    `arsip_path` is already relative to the settings file's folder); `environ` defaults to
-    `os.environ`. Nothing is created or opened."""
+    """The archive's path, in the order of docs/arsip.md#letak-arsip. `settings` is a
+    `Settings` (its `arsip_path` is already relative to the settings file's folder);
+    `environ` defaults to `os.environ`. Nothing is created or opened."""
     if explicit is not None and str(explicit).strip():
         return _as_file(explicit)
     configured = getattr(settings, "arsip_path", None)

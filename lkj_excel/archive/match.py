@@ -1,5 +1,5 @@
-"""How a report's rows are matched with an earlier report's (archive.md, "Which earlier
-report a report is compared with"): indicators by Tingkat and Indikator Kinerja
+"""How a report's rows are matched with an earlier report's
+(docs/arsip.md#laporan-mana-yang-dibandingkan): indicators by Tingkat and Indikator Kinerja
 (normalised), budget rows by Kode after the `.02` = `.0002` rule, rows sharing a Kode
 summed, and an earlier row whose Kode had a suggestion matched by that suggestion too.
 The Perbandingan and Realisasi Anggaran tables read earlier figures through these."""

@@ -1,5 +1,5 @@
 """Reading the archive: the reports a report is compared with, its versions, the listing
-and the summary (archive.md). Plain dataclasses; numbers exactly as stored (Decimal, int
+and the summary (docs/arsip.md). Plain dataclasses; numbers exactly as stored (Decimal, int
 sen). Withdrawn versions are skipped everywhere unless asked for by number."""
 
 from __future__ import annotations

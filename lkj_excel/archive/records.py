@@ -1,6 +1,6 @@
-"""A submission (archive.md): one checked, readable report with its input's bytes, as the
-archive stores it and reads it back. Numbers are exact: Decimal in the row's own units
-(percent units on percent rows), money as integer sen, never float."""
+"""A submission (docs/arsip.md#apa-yang-disimpan): one checked, readable report with its input's
+bytes, as the archive stores it and reads it back. Numbers are exact: Decimal in the row's own
+units (percent units on percent rows), money as integer sen, never float."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """The archive's tables (schema version 1). Portable SQL: plain types (INTEGER, TEXT, BLOB),
 explicit keys, no SQLite-only features beyond PRAGMAs, so a server database can take the
-archive over (archive.md, "Scale"). Exact numbers are canonical decimal TEXT, money is
+archive over (docs/arsip.md#ukuran-arsip). Exact numbers are canonical decimal TEXT, money is
 INTEGER sen, times are ISO 8601 TEXT, booleans INTEGER 0/1."""
 
 from __future__ import annotations

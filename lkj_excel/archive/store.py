@@ -1,4 +1,5 @@
-"""Opening the archive and writing it (archive.md, "The archive", "Versions").
+"""Opening the archive and writing it (docs/arsip.md#versi,
+docs/arsip.md#arsip-rusak-asing-atau-lebih-baru).
 
 Two ways in: `Store.open_write` (the `process` side: creates, migrates, adds, withdraws) and
 `Store.open_read` (the `check` side: `mode=ro`; a missing archive is None, nothing is ever

@@ -1,4 +1,4 @@
-"""The checks (checks.md): one module per area, each check a function that reads the data
+"""The checks (docs/pemeriksaan.md): one module per area, each check a function that reads the data
 and the figures and appends findings. Nothing here computes a figure or reads a file."""
 
 from __future__ import annotations

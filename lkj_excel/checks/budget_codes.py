@@ -1,5 +1,5 @@
 """The Realisasi sheet's codes, judged from the placement (figures.budget.place): shape,
-repeats, missing parents and the nomenclature (docs/pemeriksaan.md budget.code_*).
+repeats, missing parents and the nomenclature (docs/pemeriksaan.md#anggaran-sheet-realisasi).
 
 One mistake, one finding: a Kode finding names the code the row most likely means
 (figures.suggest); rows placed under a mistyped row whose suggestion is their missing parent

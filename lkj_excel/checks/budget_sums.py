@@ -1,6 +1,6 @@
 """The Realisasi sheet's amounts against the placed tree and its computed figures
 (figures.budget.place): sums, the total row, Sisa, over-spending, negatives, and the
-amounts a row without detail must have (checks.md budget.sum_*, budget.total, ...)."""
+amounts a row without detail must have (docs/pemeriksaan.md#anggaran-sheet-realisasi)."""
 
 from __future__ import annotations
 
@@ -41,8 +41,8 @@ def _leaves(row: BudgetRow) -> Iterator[BudgetRow]:
 
 
 def leaf_required(budget: Budget, sheet: str, findings: list[Finding]) -> None:
-    """cell.required: Pagu and Realisasi on a row without detail (template.md, Column
-    `required_cells="leaf"`)."""
+    """cell.required: Pagu and Realisasi on a row without detail (`required_cells="leaf"`;
+    docs/pemeriksaan.md#cellrequired)."""
     for top in (*budget.programs, *budget.unplaced):
         for row in _leaves(top):
             for field in ("pagu", "realisasi"):
@@ -90,7 +90,8 @@ def _sum(row: BudgetRow, field: str, check: Check, sheet: str, findings: list[Fi
         return
     detail = getattr(row, f"c_{field}")
     if detail is None:
-        return  # the detail includes an unreadable amount: not checked (checks.md, Edge rules)
+        # the detail includes an unreadable amount: not checked (docs/pemeriksaan.md#aturan-tepi)
+        return
     as_typed = sum_known(_typed_or_computed(c, field) for c in row.children)
     if typed in (as_typed, detail):
         return
@@ -118,7 +119,9 @@ def total(budget: Budget, sheet: str, findings: list[Finding]) -> None:
             continue
         detail = sum_known(getattr(p, f"c_{field}") for p in programs)
         if detail is None:
-            continue  # the detail includes an unreadable amount: not checked (checks.md, Edge rules)
+            # the detail includes an unreadable amount: not checked
+            # (docs/pemeriksaan.md#aturan-tepi)
+            continue
         as_typed = sum_known(_typed_or_computed(p, field) for p in programs)
         if typed in (as_typed, detail):
             continue

@@ -1,4 +1,4 @@
-"""The Fasilitasi sheet: an item written twice (checks.md facilitation.duplicate)."""
+"""The Fasilitasi sheet: an item written twice (docs/pemeriksaan.md#facilitationduplicate)."""
 
 from __future__ import annotations
 

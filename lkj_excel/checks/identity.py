@@ -1,4 +1,4 @@
-"""The Identitas sheet: Tahun Anggaran and Triwulan (checks.md identity.invalid).
+"""The Identitas sheet: Tahun Anggaran and Triwulan (docs/pemeriksaan.md#identityinvalid).
 
 `identity.invalid` replaces cell.required / cell.invalid for these two items; a formula
 without a cached value gets both findings (the reader reports cell.formula_without_value)."""
@@ -18,7 +18,8 @@ def invalid(ident: Identity, findings: list[Finding]) -> None:
     """identity.invalid: Tahun Anggaran or Triwulan blank, unreadable or without a row."""
     sheet = ident.sheet
     if sheet is None:
-        return  # a missing Identitas sheet gives sheet.missing only (checks.md, Edge rules)
+        # a missing Identitas sheet gives sheet.missing only (docs/pemeriksaan.md#sheetmissing)
+        return
     for isian, v in ident.values.items():  # in row order
         item = _PERIOD.get(isian)
         if item is not None:

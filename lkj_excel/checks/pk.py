@@ -1,5 +1,5 @@
 """The PK sheet: usable targets, and the rows against the budget and the lists their
-realisations derive from (checks.md pk.*)."""
+realisations derive from (docs/pemeriksaan.md#perjanjian-kinerja-sheet-pk)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from ..model import Budget, PKRow
 from ..money import format_percent, format_rp, to_decimal
 from ..read.reader import found_value, show_raw
 
-TOLERANCE = 0.5  # percentage points (template.md, "Derived realisations")
+TOLERANCE = 0.5  # percentage points (docs/angka.md#realisasi-turunan)
 
 
 def check(rows: list[PKRow], sheet: str | None, budget: Budget | None,
@@ -25,7 +25,8 @@ def check(rows: list[PKRow], sheet: str | None, budget: Budget | None,
 def target_missing(rows: list[PKRow], sheet: str | None, findings: list[Finding]) -> None:
     """pk.target_missing: a Target blank, unreadable, 0 or less, or a formula without a
     cached value (which the reader reports as such too). It replaces cell.required /
-    cell.invalid for Target (checks.md, "Replacements")."""
+    cell.invalid for Target
+    (docs/pemeriksaan.md#penggantian-satu-sel-satu-temuan-yang-paling-tepat)."""
     for r in rows:
         v = r.target
         if v.known is not None or v.addr is None:  # usable, or no Target column
@@ -69,7 +70,8 @@ def budget_mismatch(rows: list[PKRow], sheet: str | None, budget: Budget | None,
             continue
         typed, computed = brow.pagu.known, brow.c_pagu
         if computed is None:
-            continue  # the computed Pagu includes an unreadable amount (checks.md, Edge rules)
+            # the computed Pagu includes an unreadable amount (docs/pemeriksaan.md#aturan-tepi)
+            continue
         if ang in (typed, computed):
             continue
         msg = (f"Anggaran {kode} di PK tertulis {format_rp(ang)}, pagunya di sheet Realisasi "

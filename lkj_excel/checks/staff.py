@@ -30,7 +30,7 @@ def nip_problem(nip: str, period_end: dt.date | None, pppk: bool = False) -> str
         return f"pengangkatan {month:02d}/{year} sebelum usia 18 tahun (lahir {born.isoformat()})"
     if period_end is not None and (year, month) > (period_end.year, period_end.month):
         return f"pengangkatan {month:02d}/{year} sesudah akhir triwulan yang dilaporkan"
-    return None  # the sex digit is staff.nip_gender's (checks.md)
+    return None  # the sex digit is staff.nip_gender's (docs/pemeriksaan.md#staffnip_format)
 
 
 def check(staff: list[Staff], sheet: str | None, identity: Identity,
@@ -48,7 +48,7 @@ def check(staff: list[Staff], sheet: str | None, identity: Identity,
                 sheet, s.nip.addr,
                 f"NIP {s.nama.value or ''} ({nip}): {problem}.", found=nip,
                 merged=s.nip.merged))
-        # another cell, so reported beside staff.nip_format (checks.md, "Replacements")
+        # another cell, so reported beside staff.nip_format (docs/pemeriksaan.md#staffnip_format)
         _gender(s, nip, pppk, sheet, findings)
         if nip in seen:
             findings.append(C.STAFF_NIP_DUPLICATE.finding(

@@ -1,5 +1,6 @@
-"""The LPPDes sheet: villages and their documents (checks.md villages.*), judged from the
-village figure (figures.lists.villages: each village and document once, by its first row)."""
+"""The LPPDes sheet: villages and their documents
+(docs/pemeriksaan.md#dokumen-desa-sheet-lppdes), judged from the village figure
+(figures.lists.villages: each village and document once, by its first row)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The figures of the LKj (output.md "Figures"), computed once per workbook by the pipeline
+"""The figures of the LKj (docs/angka.md), computed once per workbook by the pipeline
 before the checks run (the checks read them; nothing here judges or writes a file).
 
 Conventions:
@@ -6,7 +6,7 @@ Conventions:
   percent units rounded to two decimals (54.44);
 - money stays integer sen until it is written (`rupiah()` gives the number to write);
 - budget figures are always the *computed* figures of the Realisasi sheet
-  (template.md, "Typed and computed figures");
+  (docs/angka.md#angka-anggaran-diketik-dan-dihitung);
 - an indicator's realisation is the derived one where Sumber Realisasi is set.
 
 One module per area: `numbers` (single figures), `indicators` (PK rows, derived

@@ -1,5 +1,6 @@
 """The Realisasi sheet placed as a tree, its computed figures, and the budget figures of
-the PK rows (template.md "The hierarchy", "Typed and computed figures").
+the PK rows (docs/mengisi-template.md#sheet-realisasi,
+docs/angka.md#angka-anggaran-diketik-dan-dihitung).
 
 Placement: a row goes under the row of its parent code (the first row of that code); a
 malformed code, or one whose parent code has no row, goes under the nearest row above it
@@ -41,7 +42,7 @@ def _keepers(coded: list[BudgetRow], nomen: Nomenclature
              ) -> tuple[dict[tuple[str, ...], BudgetRow], list[tuple[BudgetRow, BudgetRow]]]:
     """The row that keeps each code, and each other row of a code with that row. Of rows
     sharing a Kode, the first whose Uraian fits the nomenclature's name for it keeps it,
-    else the first row (docs/pemeriksaan.md, "Satu kesalahan, satu temuan"); the children
+    else the first row (docs/pemeriksaan.md#budgetcode_duplicate); the children
     of the code go under it."""
     rows_of: dict[tuple[str, ...], list[BudgetRow]] = {}
     for r in coded:

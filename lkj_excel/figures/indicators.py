@@ -26,7 +26,7 @@ TARGET_MISSING = "target tidak ada"
 
 def derive(rows: list[PKRow], fac: FacilitationFigure | None, vil: VillageFigure | None) -> None:
     """Set each row's derived realisation (percent units) and the note saying where it came
-    from (template.md, "Derived realisations")."""
+    from (docs/angka.md#realisasi-turunan)."""
     for r in rows:
         src = r.sumber.value
         if not src:

@@ -54,7 +54,8 @@ class FacilitationFigure:
 
 def facilitation(items: list[FacItem]) -> FacilitationFigure:
     """Each item once (same Jenis and Uraian after lower-casing and removing spaces and
-    punctuation), counted as Ya if any of its rows says Ya (template.md)."""
+    punctuation), counted as Ya if any of its rows says Ya
+    (docs/angka.md#realisasi-turunan)."""
     first: dict[str, FacRow] = {}
     rows: list[FacRow] = []
     for it in items:
@@ -110,7 +111,8 @@ class VillageFigure:
 
 def villages(docs: list[VillageDoc]) -> VillageFigure:
     """Distinct villages (by `VillageDoc.key`) and their documents; a repeated village and
-    document counts once, by its first row (template.md)."""
+    document counts once, by its first row
+    (docs/angka.md#realisasi-turunan)."""
     order: list[str] = []
     names: dict[str, str] = {}
     first_row: dict[str, VillageDoc] = {}

@@ -1,4 +1,4 @@
-"""Suggested codes (docs/pemeriksaan.md, "Kode yang disarankan"): for a row whose Kode is
+"""Suggested codes (docs/pemeriksaan.md#kode-yang-disarankan): for a row whose Kode is
 malformed, a repeat of another row's, or unknown to the nomenclature, the code it most
 likely means, from its Uraian and the nomenclature (built-in plus settings).
 

@@ -1,4 +1,4 @@
-"""Encrypted workbooks (template.md, "Encrypted files").
+"""Encrypted workbooks (docs/mengisi-template.md#format-berkas).
 
 Excel and LibreOffice encrypt an .xls whose workbook structure is protected with the
 programs' default key (`VelvetSweatshop`): it opens without asking for a password, so the

@@ -77,8 +77,8 @@ def load(book: RawBook, findings: list[Finding]) -> WorkbookData:
 
 def _merge_first(raw: RawSheet, table: Table) -> dict[tuple[int, int], tuple[int, int]]:
     """(row, column) -> the first cell of the merged range it lies in, for the data rows'
-    non-amount contract columns (template.md, "Merged cells": an amount keeps its value in
-    the first row only, so its other rows are blank in their own right)."""
+    non-amount contract columns (an amount keeps its value in the first row only, so its
+    other rows are blank in their own right: docs/mengisi-template.md#sel-gabungan-merge)."""
     start = table.header_row + 1
     cols = [c for name, c in table.columns.items()
             if table.spec_columns[name].kind is not Kind.AMOUNT]

@@ -2,7 +2,8 @@
 return for OpenDocument files: formulas without a cached value, percent cells, merged ranges
 (`table:number-rows-spanned` / `number-columns-spanned`) and error values (LibreOffice's
 `calcext:value-type="error"`: `#DIV/0!`, `Err:502` ...), so an .ods reads as an .xlsx does
-(template.md, "Formulas", "Merged cells", "Error values").
+(docs/mengisi-template.md#rumus, docs/mengisi-template.md#sel-gabungan-merge,
+docs/mengisi-template.md#nilai-galat).
 
 Gnumeric writes a valid content.xml with whitespace between the table's elements, which
 python-calamine refuses ("Expecting 'table-cell', found Text"); `compact` removes that

@@ -169,7 +169,7 @@ def show_raw(raw) -> str:
 
 
 def found_value(raw, kind: Kind, pct: bool = False):
-    """A raw cell value as a finding's `found` (checks.md, "Machine-readable output"): a number
+    """A raw cell value as a finding's `found` (docs/pemeriksaan.md#keluaran-json): a number
     where the column holds amounts (Decimal Rupiah), counts (int) or percentages (float,
     percent units); everything else, a NIP or code stored as a number included, as text."""
     if raw is None:

@@ -85,7 +85,8 @@ def pk(rd: Reader, table: Table) -> list[PKRow]:
         k = kode.value
         satuan = _opt(rd, table, row, "Satuan", k)
         pct = is_percent_unit(satuan.value)
-        # Target: pk.target_missing replaces cell.required / cell.invalid (checks.md)
+        # Target: pk.target_missing replaces cell.required / cell.invalid
+        # (docs/pemeriksaan.md#penggantian-satu-sel-satu-temuan-yang-paling-tepat)
         target = _target(rd, table, row, k, pct)
         out.append(PKRow(
             row=row.row,

@@ -7,7 +7,8 @@ sheet's XML (xlsx.py: formulas without a cached value, percent formats, error va
 error values). An encrypted OLE file is decrypted with the programs' default key where that
 opens it (decrypt.py). Any failure while opening or reading a file, whatever raised it
 (zipfile, XML, calamine, decryption), makes that file `Unreadable`: a finding, never a
-traceback (template.md, "Formulas", "Encrypted files", "Error values").
+traceback (docs/mengisi-template.md#format-berkas, docs/mengisi-template.md#rumus,
+docs/mengisi-template.md#nilai-galat).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ class Unreadable(Exception):
 
 
 # Spreadsheet error values (Excel's, and LibreOffice's Err:5xx): a cell holding one is
-# `cell.invalid`, never blank (template.md, "Error values")
+# `cell.invalid`, never blank (docs/mengisi-template.md#nilai-galat)
 ERROR_TEXTS = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A",
                          "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!",
                          "#UNKNOWN!", "#CONNECT!", "#BUSY!"})
@@ -243,7 +244,7 @@ _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
 
 
 def clean_text(text: str) -> str:
-    """A typed text as it is meant (template.md, "Typed-text marks"): one leading apostrophe
+    """A typed text as it is meant (docs/mengisi-template.md#teks): one leading apostrophe
     typed to force text dropped (Excel hides it, LibreOffice keeps it in the cell);
     non-breaking and other Unicode spaces and line breaks read as spaces; trimmed, inner runs
     of spaces as one."""

@@ -1,7 +1,7 @@
 """The .xls step beside the fast value reader: python-calamine returns an error cell of an
 Excel 97-2003 workbook as empty, so the BIFF8 records of the Workbook stream are walked once
 for the cells that hold an error value, typed (BOOLERR) or as a formula's cached result
-(FORMULA) (template.md, "Error values")."""
+(FORMULA) (docs/mengisi-template.md#nilai-galat)."""
 
 from __future__ import annotations
 

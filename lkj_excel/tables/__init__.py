@@ -1,5 +1,6 @@
 """The tables of the LKj, built once from a checked report's figures; the workbook writer
-(write/workbook/) renders them with formulas, the document writer will print them.
+(write/workbook/) renders them with formulas, the document writer (write/document/) prints
+them as text.
 
 `build(report, settings)` returns `LkjTables`: one attribute per sheet of the LKj workbook
 (see each builder module), and `ck`, where each indicator's figures are in Capaian Kinerja.

@@ -1,5 +1,5 @@
 """Realisasi Anggaran: the budget table in tree order, its total, and the rows that could not
-be placed (output.md sheet 5)."""
+be placed (docs/keluaran.md#5-realisasi-anggaran)."""
 
 from __future__ import annotations
 
@@ -138,8 +138,8 @@ def _row(src: Source, b, index: dict[int, int], r: int) -> list[Value]:
 
 
 def _previous_quarter(src: Source):
-    """The previous report when it is triwulan n − 1 of the same year (archive.md: the
-    columns are left out otherwise)."""
+    """The previous report when it is triwulan n − 1 of the same year (the columns are left
+    out otherwise: docs/keluaran.md#5-realisasi-anggaran)."""
     earlier = getattr(src.report, "earlier", None)
     prev = earlier.previous if earlier is not None else None
     rep = src.report

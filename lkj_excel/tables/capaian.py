@@ -1,5 +1,5 @@
 """Capaian Kinerja: one table per level (kegiatan and sub kegiatan: per Penanggung Jawab),
-each with its capaian rata-rata (output.md sheet 3)."""
+each with its capaian rata-rata (docs/keluaran.md#3-capaian-kinerja)."""
 
 from __future__ import annotations
 

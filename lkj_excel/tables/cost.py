@@ -1,5 +1,5 @@
 """Cost per Outcome: per PK row with a Kode its budget beside its performance, and the
-efisiensi (output.md sheet 6)."""
+efisiensi (docs/keluaran.md#6-cost-per-outcome)."""
 
 from __future__ import annotations
 

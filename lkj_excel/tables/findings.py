@@ -1,5 +1,5 @@
 """The findings as a table: Rekonsiliasi in the LKj workbook and Semua Temuan in the Rekap
-(output.md sheet 10, "The batch")."""
+(docs/keluaran.md#10-rekonsiliasi, docs/keluaran.md#sheet-semua-temuan)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
-"""The lists realisations derive from: Fasilitasi and the villages' documents (output.md
-sheets 7 and 8). Each has the list itself and a summary table whose percentages are the
-derived realisations of the PK rows (Capaian Kinerja refers to them)."""
+"""The lists realisations derive from: Fasilitasi and the villages' documents
+(docs/keluaran.md#7-fasilitasi, docs/keluaran.md#8-dokumen-desa). Each has the list itself and a
+summary table whose percentages are the derived realisations of the PK rows (Capaian Kinerja
+refers to them)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Perbandingan (output.md sheet 4, archive.md "What the archive adds to the output"): per
+"""Perbandingan (docs/keluaran.md#4-perbandingan, docs/arsip.md#perbandingan): per
 indicator, this year's target, the realisation and capaian tahunan of each quarter so far
 (earlier quarters from the archive, this one from Capaian Kinerja), last year's target,
 realisation and capaian (last year's TW IV report from the archive, else the typed Tahun

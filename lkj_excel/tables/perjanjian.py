@@ -1,5 +1,6 @@
 """Perjanjian Kinerja: per level the indicators with their targets, and the programs (or
-kegiatan) of that level with Kode, Anggaran and Sumber Dana and a total (output.md sheet 2)."""
+kegiatan) of that level with Kode, Anggaran and Sumber Dana and a total
+(docs/keluaran.md#2-perjanjian-kinerja)."""
 
 from __future__ import annotations
 

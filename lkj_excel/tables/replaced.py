@@ -1,5 +1,6 @@
-"""Angka Diganti: every figure the LKj shows in place of what the office typed (output.md
-sheet 11), so the printed copy carries what the cell comments carry."""
+"""Angka Diganti: every figure the LKj shows in place of what the office typed
+(docs/keluaran.md#11-angka-diganti), so the printed copy carries what the cell comments carry.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""Pegawai: the staff table and the counts per Status (output.md sheet 9), and the counts
-per Pangkat/Golongan (the document's Bab I)."""
+"""Pegawai: the staff table and the counts per Status (docs/keluaran.md#9-pegawai), and the
+counts per Pangkat/Golongan (the document's Bab I: docs/dokumen.md#bab-i-pendahuluan)."""
 
 from __future__ import annotations
 

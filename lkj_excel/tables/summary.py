@@ -1,5 +1,5 @@
 """Ringkasan: who, which period, the headline figures, and the tables behind its two charts
-(output.md sheet 1)."""
+(docs/keluaran.md#1-ringkasan)."""
 
 from __future__ import annotations
 

@@ -88,7 +88,8 @@ class _Heights:
 
 
 def _setup(ws, title: str, run_time: dt.datetime, columns, fm) -> int:
-    """Title, header row, widths and the print setup (output.md "The batch": like the LKj)."""
+    """Title, header row, widths and the print setup (like the LKj:
+    docs/keluaran.md#workbook-rekap-batch)."""
     from .workbook.layout import FOOTER, MARGIN_BOTTOM, MARGIN_LR, MARGIN_TOP, PAPER_A4, print_scale
 
     ws.write_string(0, 0, title, fm.get("title"))
@@ -169,7 +170,7 @@ def _rekap_sheet(wb, fm, reports, not_sent, run_time) -> None:
     ws = wb.add_worksheet("Rekap")
     rows = _rekap_rows(reports, not_sent)
     # a column empty in every row (Pengirim and Tanggal Kirim when nothing came by e-mail)
-    # is left out (output.md "The batch")
+    # is left out (docs/keluaran.md#workbook-rekap-batch)
     columns = [(n, w) for n, w in REKAP_COLUMNS
                if not rows or any(r.get(n, (None,))[0] is not None for r in rows)]
     row = _setup(ws, "REKAP LAPORAN KINERJA", run_time, columns, fm)

@@ -1,4 +1,5 @@
-"""Reading one cell's raw value by its kind (template.md, "Reading rules").
+"""Reading one cell's raw value by its kind
+(docs/mengisi-template.md#cara-mengetik-setiap-jenis-isian).
 
 Pure functions, no spreadsheet library: each parser takes the raw value a cell reader gives
 (None, str, int, float, bool, datetime.datetime, datetime.date, datetime.time) and returns a

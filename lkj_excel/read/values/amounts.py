@@ -1,5 +1,5 @@
-"""Amounts in Rupiah (template.md, "Amounts"), read exactly into integer sen, and
-whole numbers in Indonesian words (`terbilang`)."""
+"""Amounts in Rupiah (docs/mengisi-template.md#nominal-rupiah), read exactly into integer
+sen, and whole numbers in Indonesian words (`terbilang`)."""
 
 from __future__ import annotations
 
@@ -31,7 +31,8 @@ from .common import (
 
 
 def _read_amount_digits(body: str, suffix_sep: str = "") -> _Num | str:
-    """Read an unsigned amount body made of digits, `.` and `,` (template.md, "Amounts").
+    """Read an unsigned amount body made of digits, `.` and `,`
+    (docs/mengisi-template.md#nominal-rupiah).
 
     A separator followed by exactly three digits is a thousands separator; one or two
     digits after the last separator are sen (`1.234.56` is Rp 1.234,56). Which character

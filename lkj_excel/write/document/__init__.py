@@ -1,4 +1,4 @@
-"""Write the LKj document (.docx) of one checked input (document.md).
+"""Write the LKj document (.docx) of one checked input (docs/dokumen.md).
 
 The document renders the same tables as the LKj workbook (`lkj_excel.tables`) and the same
 figures (`report.figures`), printed as static text the way the workbook shows them

@@ -1,6 +1,6 @@
-"""The copy returned to the office (`--tandai`; spec document.md, "The copy returned to the
-office"): the office's own workbook with every finding's cell filled red (error) or yellow
-(warning) and commented, and a first sheet `Hasil Pemeriksaan` linking to each cell.
+"""The copy returned to the office (`--tandai`; docs/dokumen.md#salinan-bertanda-untuk-kantor):
+the office's own workbook with every finding's cell filled red (error) or yellow (warning) and
+commented, and a first sheet `Hasil Pemeriksaan` linking to each cell.
 
     mark_copy(source, display, findings, out_path, fmt=None, subject=None, stamp=None)
         writes the copy atomically and returns its path

@@ -1,4 +1,4 @@
-"""What the returned copy says (document.md, "The copy returned to the office"): the comment
+"""What the returned copy says (docs/dokumen.md#salinan-bertanda-untuk-kantor): the comment
 on each marked cell, the verdict, what to do per check, and the `Hasil Pemeriksaan` sheet as
 rows of (style, value) that both writers (the package editor and the XlsxWriter copy) draw.
 

@@ -1,4 +1,4 @@
-"""Write the LKj workbook of one checked input (output.md, "Sheets of the LKj workbook").
+"""Write the LKj workbook of one checked input (docs/keluaran.md#sheet-workbook-lkj).
 
 Twelve sheets, always, in this order, one module each: Ringkasan, Perjanjian Kinerja,
 Capaian Kinerja, Perbandingan, Realisasi Anggaran, Cost per Outcome, Fasilitasi, Dokumen

@@ -1,6 +1,6 @@
-"""Sheet `Angka Diganti` (output.md sheet 11): every figure shown in place of a typed one,
-with the input cell, what was typed, what is shown (a live reference to the cell that shows
-it) and why."""
+"""Sheet `Angka Diganti` (docs/keluaran.md#11-angka-diganti): every figure shown in place of a
+typed one, with the input cell, what was typed, what is shown (a live reference to the cell that
+shows it) and why."""
 
 from __future__ import annotations
 

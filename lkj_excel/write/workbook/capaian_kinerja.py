@@ -1,5 +1,5 @@
-"""Sheet `Capaian Kinerja` (output.md sheet 3): one table per level (kegiatan and sub
-kegiatan per Penanggung Jawab), each indicator with its capaian and predikat as live
+"""Sheet `Capaian Kinerja` (docs/keluaran.md#3-capaian-kinerja): one table per level (kegiatan
+and sub kegiatan per Penanggung Jawab), each indicator with its capaian and predikat as live
 formulas, and each table's capaian rata-rata."""
 
 from __future__ import annotations

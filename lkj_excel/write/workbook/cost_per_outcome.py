@@ -1,6 +1,6 @@
-"""Sheet `Cost per Outcome` (output.md sheet 6): per Penanggung Jawab, each PK row with a
-Kode: its budget (from Realisasi Anggaran), its performance (from Capaian Kinerja) and the
-efisiensi."""
+"""Sheet `Cost per Outcome` (docs/keluaran.md#6-cost-per-outcome): per Penanggung Jawab, each PK
+row with a Kode: its budget (from Realisasi Anggaran), its performance (from Capaian Kinerja)
+and the efisiensi."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""Sheet `Dokumen Desa` (output.md sheet 8): villages × documents with dates and a live
-status formula, and the counts per document with the derived percentages."""
+"""Sheet `Dokumen Desa` (docs/keluaran.md#8-dokumen-desa): villages × documents with dates and a
+live status formula, and the counts per document with the derived percentages."""
 
 from __future__ import annotations
 

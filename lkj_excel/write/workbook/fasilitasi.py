@@ -1,5 +1,5 @@
-"""Sheet `Fasilitasi` (output.md sheet 7): the items, how each counts (live COUNTIF formulas
-over a folded Kunci Item column), the counts per Jenis and the percentage."""
+"""Sheet `Fasilitasi` (docs/keluaran.md#7-fasilitasi): the items, how each counts (live COUNTIF
+formulas over a folded Kunci Item column), the counts per Jenis and the percentage."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Sheet `Metode` (output.md sheet 12): the formulas, bands and efficiency method used, the
+"""Sheet `Metode` (docs/keluaran.md#12-metode): the formulas, bands and efficiency method used, the
 input file and its SHA-256, the tool's version and when it ran."""
 
 from __future__ import annotations

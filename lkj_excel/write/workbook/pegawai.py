@@ -1,4 +1,4 @@
-"""Sheet `Pegawai` (output.md sheet 9): the staff table with the counts per Status."""
+"""Sheet `Pegawai` (docs/keluaran.md#9-pegawai): the staff table with the counts per Status."""
 
 from __future__ import annotations
 

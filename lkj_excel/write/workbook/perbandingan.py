@@ -1,7 +1,7 @@
-"""Sheet `Perbandingan` (output.md sheet 4): per indicator, last year's target, realisation
-and capaian with their source, this year's target with the realisation and capaian of each
-quarter so far, the change against last year, and the Renstra target and national standard
-where given (tables/perbandingan.py)."""
+"""Sheet `Perbandingan` (docs/keluaran.md#4-perbandingan): per indicator, last year's
+target, realisation and capaian with their source, this year's target with the realisation
+and capaian of each quarter so far, the change against last year, and the Renstra target and
+national standard where given (tables/perbandingan.py)."""
 
 from __future__ import annotations
 

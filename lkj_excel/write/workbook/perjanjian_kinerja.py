@@ -1,5 +1,5 @@
-"""Sheet `Perjanjian Kinerja` (output.md sheet 2): per level the indicators and targets,
-and the programs / kegiatan with Kode, Anggaran (the Pagu of that Kode in Realisasi
+"""Sheet `Perjanjian Kinerja` (docs/keluaran.md#2-perjanjian-kinerja): per level the indicators
+and targets, and the programs / kegiatan with Kode, Anggaran (the Pagu of that Kode in Realisasi
 Anggaran) and Sumber Dana, with a total."""
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
-"""Sheet `Realisasi Anggaran` (output.md sheet 5): the budget table in tree order with SUM
-formulas, outline levels, the total row, and the rows that could not be placed."""
+"""Sheet `Realisasi Anggaran` (docs/keluaran.md#5-realisasi-anggaran): the budget table in tree
+order with SUM formulas, outline levels, the total row, and the rows that could not be placed.
+"""
 
 from __future__ import annotations
 

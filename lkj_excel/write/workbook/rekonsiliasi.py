@@ -1,4 +1,5 @@
-"""Sheet `Rekonsiliasi` (output.md sheet 10): every finding, one row each, errors first."""
+"""Sheet `Rekonsiliasi` (docs/keluaran.md#10-rekonsiliasi): every finding, one row each, errors
+first."""
 
 from __future__ import annotations
 

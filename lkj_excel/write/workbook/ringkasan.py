@@ -1,5 +1,5 @@
-"""Sheet `Ringkasan` (output.md sheet 1): who, which period, the headline figures, and two
-native charts, each on a page of its own above the table it is drawn from."""
+"""Sheet `Ringkasan` (docs/keluaran.md#1-ringkasan): who, which period, the headline figures,
+and two native charts, each on a page of its own above the table it is drawn from."""
 
 from __future__ import annotations
 
