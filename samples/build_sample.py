@@ -135,11 +135,21 @@ def start_sheet(
     return ws
 
 
-def write_identitas(wb: Workbook) -> None:
+def load() -> dict[str, list[dict[str, str]]]:
+    """Every CSV of samples/source/, by sheet name (rows as dicts in the CSV convention):
+    what `build` writes; samples/build_year.py changes a copy of it."""
+    data = {IDENTITAS.name: read_csv("identitas.csv", tuple(c.name for c in IDENTITAS.columns))}
+    for sheet in SHEETS:
+        if sheet is not IDENTITAS:
+            data[sheet.name] = read_csv(f"{sheet.name.lower()}.csv",
+                                        tuple(c.name for c in sheet.columns))
+    return data
+
+
+def write_identitas(wb: Workbook, rows: list[dict[str, str]]) -> None:
     """Sheet Identitas: one row per Isian, its Nilai typed by the contract's IdentityItem."""
     kinds = {item.isian: item.kind for item in IDENTITY_ITEMS}
     ws = start_sheet(wb, IDENTITAS.name, IDENTITAS.title, IDENTITAS.columns)
-    rows = read_csv("identitas.csv", tuple(c.name for c in IDENTITAS.columns))
     for r, row in enumerate(rows, start=3):
         isian = row["Isian"]
         if isian not in kinds:
@@ -152,12 +162,11 @@ def write_identitas(wb: Workbook) -> None:
             cell.number_format = fmt
 
 
-def write_table(wb: Workbook, sheet: Sheet) -> None:
-    """A table sheet from samples/source/<sheet name lower-cased>.csv."""
+def write_table(wb: Workbook, sheet: Sheet, rows: list[dict[str, str]]) -> None:
+    """A table sheet from its rows (samples/source/<sheet name lower-cased>.csv)."""
     ws = start_sheet(wb, sheet.name, sheet.title, sheet.columns)
-    names = tuple(c.name for c in sheet.columns)
     csv_name = f"{sheet.name.lower()}.csv"
-    for r, row in enumerate(read_csv(csv_name, names), start=3):
+    for r, row in enumerate(rows, start=3):
         for c, column in enumerate(sheet.columns, start=1):
             where = f"{csv_name} row {r - 2} {column.name}"
             value = cell_value(row[column.name], column.kind, where)
@@ -167,25 +176,29 @@ def write_table(wb: Workbook, sheet: Sheet) -> None:
                 cell.number_format = fmt
 
 
-def build() -> Workbook:
-    """The sample workbook, in the contract's sheet order after Petunjuk."""
+def build(data: dict[str, list[dict[str, str]]] | None = None, petunjuk: str = PETUNJUK_TEXT,
+          title: str = "Contoh pengisian LKj Kecamatan Tempursari Triwulan I 2023",
+          when: dt.datetime = FIXED_TIME) -> Workbook:
+    """The sample workbook (or one made of `data`, see `load`), in the contract's sheet order
+    after Petunjuk."""
+    data = load() if data is None else data
     wb = Workbook()
     ws = wb.active
     ws.title = PETUNJUK
-    ws["A1"] = PETUNJUK_TEXT
+    ws["A1"] = petunjuk
     ws.column_dimensions["A"].width = 90
-    write_identitas(wb)
+    write_identitas(wb, data[IDENTITAS.name])
     for sheet in SHEETS:
         if sheet is not IDENTITAS:
-            write_table(wb, sheet)
+            write_table(wb, sheet, data[sheet.name])
     props = wb.properties
     props.creator = props.lastModifiedBy = "samples/build_sample.py"
-    props.title = "Contoh pengisian LKj Kecamatan Tempursari Triwulan I 2023"
-    props.created = props.modified = FIXED_TIME
+    props.title = title
+    props.created = props.modified = when
     return wb
 
 
-def save_deterministic(wb: Workbook, path: Path) -> None:
+def save_deterministic(wb: Workbook, path: Path, when: dt.datetime = FIXED_TIME) -> None:
     """Save like openpyxl does, but keep the fixed `modified` and zip entry timestamps.
 
     openpyxl's save_workbook() stamps `modified` with the current time and zipfile stamps
@@ -196,7 +209,7 @@ def save_deterministic(wb: Workbook, path: Path) -> None:
     buf.seek(0)
     with zipfile.ZipFile(buf) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6])
+            entry = zipfile.ZipInfo(info.filename, date_time=when.timetuple()[:6])
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = info.external_attr
             dst.writestr(entry, src.read(info.filename))

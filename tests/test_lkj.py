@@ -573,16 +573,22 @@ def test_lists_sheets(book, values):
 
 
 def test_perbandingan(values):
+    """Every indicator; last year from the typed Tahun Lalu columns (no archive here)."""
     ws = values["Perbandingan"]
-    assert ws["C4"].value == "Tahun 2022" and ws["F4"].value == "Tahun 2023"
-    assert ws["G5"].value == "Realisasi TW I"
+    assert ws["C4"].value == "Tahun 2022" and ws["G4"].value == "Tahun 2023"
+    assert ws["J4"].value == "Dibanding Tahun 2022"
+    assert ws["F5"].value == "Sumber" and ws["H5"].value == "Realisasi TW I"
     assert ws["C6"].value == pytest.approx(0.89)
     assert ws["D6"].value == pytest.approx(0.9412)
     assert ws["E6"].value == pytest.approx(94.12 / 89)
-    assert ws["G6"].value == pytest.approx(30 / 63)
+    assert ws["F6"].value == "diketik di PK"
+    assert ws["H6"].value == pytest.approx(30 / 63)
+    assert ws["I6"].value == pytest.approx(30 / 63 / 0.9)
+    assert ws["J6"].value == pytest.approx(30 / 63 / 0.9 - 94.12 / 89)
+    assert ws["K6"].value == "Turun"
     assert ws["B7"].value.startswith("Rata- rata persentase desa")
-    assert ws["B8"].value is None  # only the indicators with last year's figures
-    assert str(ws["A9"].value).startswith("Tahun ini")
+    assert ws["A22"].value == 17 and ws["C8"].value is None and ws["F8"].value is None
+    assert str(ws["A24"].value).startswith("Target dan realisasi kumulatif")
 
 
 def test_metode(values, processed):

@@ -11,9 +11,7 @@ from ..contract import DOCS
 from ..figures.lists import VillageFigure
 from ..findings import Finding
 from ..model import WorkbookData
-
-BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-         "September", "Oktober", "November", "Desember")
+from ..tanggal import tanggal
 
 
 def check(data: WorkbookData, vf: VillageFigure, findings: list[Finding]) -> None:
@@ -92,5 +90,4 @@ def count_mismatch(data: WorkbookData, vf: VillageFigure, findings: list[Finding
             f"memuat {vf.n} desa.", found=jumlah.value, expected=vf.n))
 
 
-def _tgl(d: dt.date) -> str:
-    return f"{d.day} {BULAN[d.month - 1]} {d.year}"
+_tgl = tanggal

@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from .base import Source
 from .budget import budget_tables
 from .capaian import IndicatorCells, capaian_tables
-from .comparison import comparison_table, cost_tables
+from .cost import cost_tables
 from .findings import findings_table
 from .lists import facilitation_tables, village_tables
 from .model import Column, Formula, Ref, Row, Rows, Span, Table, Value
+from .perbandingan import comparison_table
 from .perjanjian import pk_tables
 from .replaced import replaced_table
 from .staff import pangkat_table, staff_tables
@@ -84,12 +85,13 @@ def build(report, settings) -> LkjTables:
     grafik_capaian, grafik_anggaran = chart_tables(src, ck, index, ra.id)
     staff, staff_status = staff_tables(src)
     perjanjian = pk_tables(src, index, ra.id)
+    perbandingan = comparison_table(src, ck)  # before Angka Diganti: it may replace figures
     return LkjTables(
         office_line=office_line(report.perangkat_daerah, pemda), period=per,
         realisasi_anggaran=ra, unplaced=unplaced, budget_index=index,
         fasilitasi=fac, fasilitasi_jumlah=fac_sum, dokumen_desa=docs,
         dokumen_desa_jumlah=docs_sum, rekonsiliasi=rek, angka_diganti=replaced_table(src),
-        capaian=capaian, ck=ck, perjanjian=perjanjian, perbandingan=comparison_table(src, ck),
+        capaian=capaian, ck=ck, perjanjian=perjanjian, perbandingan=perbandingan,
         cost=cost_tables(src, ck, index, ra.id),
         pegawai=staff, pegawai_status=staff_status,
         ringkasan=summary_table(src, per, strategis, total, tingkat),

@@ -6,10 +6,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import figures as F
-from .model import NUMBER
 from ..contract import PERCENT_UNITS
 from ..money import format_rp
-
+from .model import NUMBER
 
 _NONE: list[str] = []
 
@@ -31,6 +30,7 @@ class Replacement:
     row: int
     col: str
     ids: list[str]
+    reason: str | None = None  # why, when no check fired at that cell (Angka Diganti's Sebab)
 
     @property
     def raw(self) -> Any:
@@ -67,10 +67,10 @@ class Source:
         return None if val is None else (contract_sheet, val)
 
     def replaced(self, sheet: str, val: Any, kode: str | None, typed: Any, shown: Any, kind: str,
-                 table: str, row: int, col: str) -> None:
+                 table: str, row: int, col: str, reason: str | None = None) -> None:
         """Record a figure shown in place of a typed one (see Replacement)."""
         self.replacements.append(Replacement(sheet, val, kode, typed, shown, kind, table, row,
-                                             col, list(self.ids(sheet, val.addr))))
+                                             col, list(self.ids(sheet, val.addr)), reason))
 
     def typed_note(self, sheet: str, val: Any, shown: int | None) -> str | None:
         """The note of an amount whose typed figure differs from the one shown: what was

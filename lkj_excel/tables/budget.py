@@ -3,7 +3,11 @@ be placed (docs/keluaran.md#5-realisasi-anggaran)."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from .. import figures as F
+from ..codes import code_key
+from ..contract import TRIWULAN
 from .base import Source
 from .formulas import difference, not_known, ratio, sum_rows
 from .model import AMOUNT, EMPTY, PERCENT, TEXT, TOTAL, Column, Ref, Table, Value
@@ -20,6 +24,7 @@ COLUMNS = [Column("kode", "Kode"), Column("uraian", "Uraian"), Column("pagu", "P
 _PAGU, _REAL = Ref("pagu"), Ref("realisasi")
 SISA = difference(_PAGU, _REAL)
 SERAPAN = ratio(_REAL, _PAGU)
+TRIWULAN_INI = difference(_REAL, Ref("realisasi_lalu"))
 
 
 def serapan(pagu: int | None, realisasi: int | None) -> Value:
@@ -55,6 +60,9 @@ def budget_tables(src: Source) -> tuple[Table, Table | None]:
     cells.append(_figure(src, t.sisa if t else None, fig.sisa, SISA, None, r, "sisa"))
     cells.append(serapan(fig.pagu, fig.realisasi))
     table.add(cells, TOTAL)
+    previous = _previous_quarter(src)
+    if previous is not None:
+        _quarter_columns(table, previous, src.report.triwulan)
     unplaced = None
     if budget.unplaced:
         unplaced = Table(UNPLACED_ID, "Baris yang tidak dapat ditempatkan (tidak ikut dijumlahkan)",
@@ -127,3 +135,48 @@ def _row(src: Source, b, index: dict[int, int], r: int) -> list[Value]:
     cells.append(_figure(src, b.sisa, sisa, SISA, code, r, "sisa"))
     cells.append(serapan(pagu, real))
     return cells
+
+
+def _previous_quarter(src: Source):
+    """The previous report when it is triwulan n − 1 of the same year (the columns are left
+    out otherwise: docs/keluaran.md#5-realisasi-anggaran)."""
+    earlier = getattr(src.report, "earlier", None)
+    prev = earlier.previous if earlier is not None else None
+    rep = src.report
+    if prev is None or rep.triwulan not in TRIWULAN or prev.tahun != rep.tahun:
+        return None
+    return prev if prev.triwulan == TRIWULAN.index(rep.triwulan) else None
+
+
+def _quarter_columns(table: Table, previous, triwulan: str) -> None:
+    """Realisasi s.d. triwulan lalu (the previous report's computed Realisasi of the same
+    Kode) and Realisasi triwulan ini (= Realisasi − that), appended after Serapan; blank for
+    a row that is new this quarter, or whose Kode is not one row's alone."""
+    from ..archive import match
+
+    lalu = TRIWULAN[TRIWULAN.index(triwulan) - 1]
+    table.columns += [Column("realisasi_lalu", f"Realisasi s.d. Triwulan Lalu (TW {lalu})",
+                             AMOUNT),
+                      Column("realisasi_ini", f"Realisasi Triwulan Ini (TW {triwulan})", AMOUNT)]
+    source = match.describe(previous)
+    codes = match.budget_codes(previous.budget)
+    keys = [code_key(r.key.kode.value) if r.role != TOTAL and isinstance(r.key.kode.value, str)
+            else None for r in table.rows]
+    shared = Counter(k for k in keys if k is not None)
+    programs = [i for i, r in enumerate(table.rows) if r.role != TOTAL and r.level == 1]
+    known = 0
+    for i, (row, key) in enumerate(zip(table.rows, keys, strict=True)):
+        now = row.cells[3].value if row.cells[3] is not None else None
+        if row.role == TOTAL:  # the sum of the programs' (a program new this quarter had 0)
+            row.cells += [Value(known, AMOUNT, sum_rows("realisasi_lalu", programs)),
+                          Value(None if now is None else now - known, AMOUNT, TRIWULAN_INI)]
+            continue
+        found = codes.get(key) if key is not None and shared[key] == 1 else None
+        before = found.realisasi if found is not None else None
+        if before is None:
+            row.cells += [Value(None, AMOUNT), Value(None, AMOUNT)]
+            continue
+        if i in programs:
+            known += before
+        row.cells += [Value(before, AMOUNT, note=f"Dari {source}"),
+                      Value(None if now is None else now - before, AMOUNT, TRIWULAN_INI)]

@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import figures as F
+from ..money import format_number
 from .base import Source, value_kind
 from .formulas import average, capaian, predikat, ref
 from .model import COUNT, COVERED, MEAN, PERCENT, TEXT, Column, Ref, Span, Table, Value
-from ..money import format_number
 from .text import text
 
 COLUMNS = [Column("no", "No", COUNT), Column("sasaran", "Sasaran"), Column("indikator", "Indikator"),

@@ -44,7 +44,7 @@ def replaced_table(src: Source) -> Table:
             Value(rep.val.addr), Value(rep.kode), typed,
             Value(rep.shown, rep.kind, ref(shown)) if rep.shown is not None
             else Value("tidak diketahui", mark="muted"),
-            selisih, Value("; ".join(rep.ids) or RECOMPUTED)], key=rep)
+            selisih, Value("; ".join(rep.ids) or rep.reason or RECOMPUTED)], key=rep)
     if not table.rows:
         table.empty = ("Tidak ada angka yang diganti: setiap angka yang ditampilkan sama dengan "
                        "yang tertulis di isian.")

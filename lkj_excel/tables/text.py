@@ -5,13 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-         "September", "Oktober", "November", "Desember")
-
-
-def tanggal(d: dt.date) -> str:
-    """`31 Maret 2023`."""
-    return f"{d.day} {BULAN[d.month - 1]} {d.year}"
+from ..tanggal import tanggal
 
 
 def text(val: Any) -> str | None:

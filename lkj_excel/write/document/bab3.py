@@ -1,13 +1,14 @@
 """Bab III Akuntabilitas Kinerja, A: capaian per indicator with predikat and the capaian
 rata-rata (A.1), the comparison with last year (A.2), the analysis of causes with the facts
 the data give (A.4). A.3 (Renstra target, national standard) is written only where the
-input gives them: template version 1 has neither, so it is left out. The efisiensi, the
+input gives them: template version 1 has neither, so it is left out there. The efisiensi, the
 programs and the budget (A.5, A.6, B) are in anggaran.py."""
 
 from __future__ import annotations
 
 from ... import figures as F
 from ...tables.model import MEAN
+from ...tables.perbandingan import notes
 from ..workbook.metode import _bands as bands
 from .context import Doc, total_row, untitled, value_text
 
@@ -69,17 +70,52 @@ def mean_sentence(title: str, mean) -> str:
 
 
 def comparison(d: Doc, number: Numbering) -> None:
+    """A.2: this year against last year, and the quarters of this year so far (when there
+    is more than one) in a table of their own, so that each fits the portrait page."""
     b = d.body
     b.heading(3, number("Perbandingan Realisasi dan Capaian Kinerja dengan Tahun Lalu"))
     table = d.tables.perbandingan
     tahun = d.report.tahun
     years = f" Tahun {tahun - 1} dan Tahun {tahun}" if tahun else ""
-    d.table(table, f"Perbandingan Realisasi dan Capaian Kinerja{years}")
+    keys = [c.key for c in table.columns]
+    quarters = [k for k in keys if k.startswith("realisasi_") and k[-1].isdigit()]
+    # the source of last year's figures is said under the tables (notes), not in a column
+    yearly = ["no", "indikator", "target_ll", "realisasi_ll", "capaian_ll", "target",
+              "realisasi", "capaian", "perubahan", "naik_turun"]
+    d.table(table, f"Perbandingan Realisasi dan Capaian Kinerja{years}", keys=yearly,
+            names={"perubahan": "Peru- bahan (poin %)"})
+    if quarters and not table.empty:
+        by_quarter = ["no", "indikator", "target",
+                      *(k for q in quarters for k in (q, "capaian_" + q.split("_")[1])),
+                      "realisasi", "capaian"]
+        d.table(table, f"Realisasi dan Capaian Kinerja per Triwulan Tahun {tahun}",
+                keys=by_quarter)
     if not table.empty:
-        b.text("Tahun ini: target dan realisasi kumulatif sampai akhir triwulan yang "
-               "dilaporkan.")
+        for line in notes(table):
+            b.text(line)
     b.todo("Uraikan perbandingan realisasi dan capaian kinerja tahun ini dengan tahun lalu",
            align="both")
+    plans(d, number)
+
+
+def plans(d: Doc, number: Numbering) -> None:
+    """A.3: capaian against the Renstra target and the national standard, only where the
+    input gives them (template version 2)."""
+    table = d.tables.perbandingan
+    keys = [c.key for c in table.columns]
+    extra = [k for k in ("target_renstra", "capaian_renstra", "standar_nasional",
+                         "capaian_standar") if k in keys]
+    if not extra or table.empty:
+        return
+    b = d.body
+    b.heading(3, number("Perbandingan dengan Target Renstra dan Standar Nasional"))
+    d.table(table, "Capaian Kinerja terhadap Target Renstra dan Standar Nasional",
+            keys=["no", "indikator", "target", "realisasi", *extra])
+    b.text("Capaian terhadap target Renstra = realisasi ÷ target akhir Renstra; terhadap "
+           "standar nasional = realisasi ÷ standar nasional (Arah Turun: (2 × target − "
+           "realisasi) ÷ target).", align="both")
+    b.todo("Uraikan perbandingan capaian dengan target jangka menengah (Renstra) dan standar "
+           "nasional", align="both")
 
 
 def causes(d: Doc, number: Numbering) -> None:

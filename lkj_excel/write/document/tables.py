@@ -220,9 +220,11 @@ def _header_rows(table: Table, keys: Sequence[str], names: Sequence[str]) -> lis
     """One header row, or two where columns are grouped (`Tahun 2022` over Target,
     Realisasi, Capaian): the other columns then span both rows."""
     groups = []
-    for label, a, b in table.groups:
-        if a in keys and b in keys:
-            groups.append((label, keys.index(a), keys.index(b)))
+    for label, a, b in table.groups:  # a group over the shown columns it covers
+        first, last = table.col(a), table.col(b)
+        at = [j for j, k in enumerate(keys) if first <= table.col(k) <= last]
+        if at and at == list(range(at[0], at[-1] + 1)):
+            groups.append((label, at[0], at[-1]))
     if not groups:
         return [[Cell(nm, "header", bold=True) for nm in names]]
     top: list[Cell] = []

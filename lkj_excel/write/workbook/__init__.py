@@ -45,7 +45,7 @@ SHEET_MODULES = (ringkasan, perjanjian_kinerja, capaian_kinerja, perbandingan,
 SHEETS = tuple(m.NAME for m in SHEET_MODULES)
 # the order they are filled in: a sheet after the sheets its formulas point at
 FILL_ORDER = (realisasi_anggaran, fasilitasi, dokumen_desa, rekonsiliasi, capaian_kinerja,
-              perjanjian_kinerja, angka_diganti, perbandingan, cost_per_outcome, pegawai, metode,
+              perjanjian_kinerja, perbandingan, angka_diganti, cost_per_outcome, pegawai, metode,
               ringkasan)
 
 FONT = {"font_name": "Arial", "font_size": 10}

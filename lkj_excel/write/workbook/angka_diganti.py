@@ -34,7 +34,8 @@ def render(ctx: Context) -> None:
     sh.note(r, "Angka yang tertulis di isian tetapi tidak dipakai apa adanya: jumlah program, "
                "kegiatan dan total diganti jumlah rinciannya, Sisa dihitung ulang dari Pagu − "
                "Realisasi, realisasi yang dihitung dari daftar menggantikan yang diketik, "
-               "Anggaran PK diganti pagu kodenya. Dipakai merujuk ke sel yang menampilkannya; "
+               "Anggaran PK diganti pagu kodenya, Target/Realisasi Tahun Lalu diganti angka laporan "
+               "TW IV tahun lalu di arsip. Dipakai merujuk ke sel yang menampilkannya; "
                "Sebab: pemeriksaan yang menemukan perbedaan itu (lihat sheet Rekonsiliasi), "
-               "atau 'dihitung ulang'.", 6)
+               "'dihitung ulang', atau laporan arsip asalnya.", 6)
     sh.row = r + 1

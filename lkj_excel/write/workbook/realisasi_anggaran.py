@@ -17,14 +17,14 @@ HEADING = "REALISASI ANGGARAN"
 def render(ctx: Context) -> None:
     sh = ctx.sheets[NAME]
     sh.caps.update({0: 20, 1: 60})
-    sh.mins.update({2: 14, 3: 14, 4: 14, 5: 10})
+    sh.mins.update({2: 14, 3: 14, 4: 14, 5: 10, 6: 14, 7: 14})
     table = ctx.tables.realisasi_anggaran
     r0 = TITLE_ROWS
     if table.empty:
         sh.no_data(r0, table.empty)
         return
     sh.header(r0, [c.name for c in table.columns], first=True)
-    here = ctx.place(table, NAME, list(range(r0 + 1, r0 + 1 + len(table.rows))), list(range(6)))
+    here = ctx.place(table, NAME, list(range(r0 + 1, r0 + 1 + len(table.rows))), list(range(len(table.columns))))
     rows = table.rows
     for i, row in enumerate(rows):
         r = here.rows[i]
@@ -62,6 +62,11 @@ def render(ctx: Context) -> None:
         r += len(unplaced.rows) + 1
     sh.note(r, "Angka program, kegiatan dan jumlah adalah jumlah baris di bawahnya (rumus "
                "SUM); Sisa = Pagu − Realisasi; Serapan = Realisasi ÷ Pagu.", 5)
+    if len(table.columns) > 6:
+        r += 1
+        sh.note(r, f"{table.columns[6].name}: Realisasi laporan triwulan sebelumnya di arsip "
+                   f"(lihat komentar sel); {table.columns[7].name} = Realisasi − "
+                   f"{table.columns[6].name}; kosong untuk baris yang baru triwulan ini.", 5)
     sh.note(r + 1, "Sel berwarna kuning: angka yang tertulis di isian berbeda dengan yang "
                    "ditampilkan (lihat komentar sel). Baris berwarna jingga: kodenya tidak "
                    "menunjukkan induknya, ditempatkan menurut posisinya.", 5)

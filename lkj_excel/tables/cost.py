@@ -1,6 +1,5 @@
-"""Perbandingan: per indicator, target, realisation and capaian last year and this year
-(docs/keluaran.md#4-perbandingan), and Cost per Outcome: per PK row with a Kode its budget
-beside its performance, and the efisiensi (docs/keluaran.md#6-cost-per-outcome)."""
+"""Cost per Outcome: per PK row with a Kode its budget beside its performance, and the
+efisiensi (docs/keluaran.md#6-cost-per-outcome)."""
 
 from __future__ import annotations
 
@@ -9,55 +8,7 @@ from .base import Source, value_kind
 from .capaian import IndicatorCells
 from .formulas import capaian, formula, ratio, ref
 from .model import AMOUNT, COUNT, PERCENT, RATIO, TEXT, Column, Ref, Table, Value
-from .text import text, usable
-
-PERBANDINGAN_ID = "perbandingan"
-
-
-def comparison_table(src: Source, ck: dict[int, IndicatorCells]) -> Table:
-    rep = src.report
-    th, tw = rep.tahun, rep.triwulan
-    last_year = f"Tahun {th - 1}" if th else "Tahun lalu"
-    this_year = f"Tahun {th}" if th else "Tahun ini"
-    table = Table(PERBANDINGAN_ID, "Perbandingan dengan tahun lalu", [
-        Column("no", "No", COUNT), Column("indikator", "Indikator Kinerja"),
-        Column("target_ll", "Target"), Column("realisasi_ll", "Realisasi"),
-        Column("capaian_ll", "Capaian", PERCENT), Column("target", "Target"),
-        Column("realisasi", f"Realisasi TW {tw}" if tw else "Realisasi"),
-        Column("capaian", "Capaian", PERCENT)],
-        groups=[(last_year, "target_ll", "capaian_ll"), (this_year, "target", "capaian")])
-    inds = [i for i in src.figures.indicators
-            if usable(i.pk.target_ll) is not None or usable(i.pk.realisasi_ll) is not None]
-    if not inds:
-        table.empty = "Target dan Realisasi Tahun Lalu tidak diisi di PK."
-        return table
-    for n, ind in enumerate(inds, 1):
-        kind = value_kind(ind)
-        pk = ind.pk
-        t_ll, r_ll = usable(pk.target_ll), usable(pk.realisasi_ll)
-        c_ll = F.capaian(t_ll, r_ll, ind.arah)
-        cells = ck.get(id(pk))
-        row = [Value(n, COUNT), Value(text(pk.indikator), source=src.where("PK", pk.indikator)),
-               Value(ind.to_sheet(t_ll), kind, source=src.where("PK", pk.target_ll)),
-               Value(ind.to_sheet(r_ll), kind, source=src.where("PK", pk.realisasi_ll))]
-        if c_ll is not None:
-            row.append(Value(c_ll, PERCENT, capaian(Ref("target_ll"), Ref("realisasi_ll"), ind.arah)))
-        else:
-            row.append(Value(None))
-        if cells and cells.target:
-            row.append(Value(ind.target_cell, kind, ref(cells.target)))
-        else:
-            row.append(Value(None, kind))
-        if cells and cells.realisasi:
-            row.append(Value(ind.realisasi_cell, kind, ref(cells.realisasi)))
-        else:
-            row.append(Value(None))
-        if ind.capaian is not None:
-            row.append(Value(ind.capaian, PERCENT, capaian(Ref("target"), Ref("realisasi"), ind.arah)))
-        else:
-            row.append(Value(F.BELUM_DIUKUR if ind.reason == F.BELUM_DIUKUR else None, mark="muted"))
-        table.add(row, key=ind)
-    return table
+from .text import text
 
 
 def cost_tables(src: Source, ck: dict[int, IndicatorCells], budget_index: dict[int, int],
