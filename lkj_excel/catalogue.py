@@ -98,6 +98,25 @@ STAFF_HEAD_NIP_MISMATCH = Check("staff.head_nip_mismatch", ERROR,
                                 "NIP Kepala di Identitas berbeda dengan NIP kepala di sheet Pegawai.",
                                 advice="Samakan NIP Kepala di Identitas dengan NIP di sheet Pegawai.")
 
+HISTORY_REALISASI_DECREASED = Check("history.realisasi_decreased", WARNING,
+                                    "Realisasi anggaran lebih kecil dari laporan sebelumnya tahun yang sama (realisasi kumulatif).",
+                                    advice="Periksa Realisasi baris ini: realisasi s.d. triwulan tidak turun dari laporan sebelumnya, kecuali ada koreksi.")
+HISTORY_PAGU_CHANGED = Check("history.pagu_changed", WARNING,
+                             "Pagu berbeda dengan laporan sebelumnya tahun yang sama.",
+                             advice="Bila tidak ada APBD Perubahan, samakan Pagu dengan laporan sebelumnya (DPA).")
+HISTORY_CODE_MISSING = Check("history.code_missing", WARNING,
+                             "Kode anggaran laporan sebelumnya tidak ada lagi di sheet Realisasi.",
+                             advice="Tambahkan kembali baris kode itu, atau pastikan kode itu memang dihapus dari DPA.")
+HISTORY_TARGET_CHANGED = Check("history.target_changed", WARNING,
+                               "Target indikator berbeda dengan laporan sebelumnya tahun yang sama.",
+                               advice="Samakan target dengan Perjanjian Kinerja tahun ini, kecuali PK memang diubah.")
+HISTORY_INDICATOR_MISSING = Check("history.indicator_missing", WARNING,
+                                  "Indikator laporan sebelumnya tahun yang sama tidak ada lagi di sheet PK.",
+                                  advice="Tambahkan kembali indikator itu, atau periksa Tingkat dan nama Indikator Kinerja-nya.")
+HISTORY_LAST_YEAR_MISMATCH = Check("history.last_year_mismatch", WARNING,
+                                   "Target/Realisasi Tahun Lalu berbeda dengan laporan triwulan IV tahun lalu.",
+                                   advice="Salin Target dan Realisasi Tahun Lalu dari laporan triwulan IV tahun lalu.")
+
 CATALOGUE: tuple[Check, ...] = (
     FILE_UNREADABLE, SHEET_MISSING, COLUMN_MISSING, CELL_REQUIRED, CELL_INVALID,
     CELL_NUMBER_AS_TEXT, CELL_AMBIGUOUS, CELL_FORMULA_WITHOUT_VALUE, IDENTITY_INVALID,
@@ -106,6 +125,14 @@ CATALOGUE: tuple[Check, ...] = (
     BUDGET_NEGATIVE, PK_BUDGET_MISMATCH, PK_CODE_UNKNOWN, PK_TARGET_MISSING,
     PK_DERIVED_MISMATCH, FACILITATION_DUPLICATE, VILLAGES_COUNT_MISMATCH, VILLAGES_DUPLICATE,
     VILLAGES_DOCUMENT_MISSING, VILLAGES_DATE_AFTER_PERIOD, STAFF_NIP_FORMAT, STAFF_NIP_GENDER,
-    STAFF_NIP_DUPLICATE, STAFF_HEAD_NIP_MISMATCH,
+    STAFF_NIP_DUPLICATE, STAFF_HEAD_NIP_MISMATCH, HISTORY_REALISASI_DECREASED,
+    HISTORY_PAGU_CHANGED, HISTORY_CODE_MISSING, HISTORY_TARGET_CHANGED,
+    HISTORY_INDICATOR_MISSING, HISTORY_LAST_YEAR_MISMATCH,
+)
+# the checks against the office's earlier reports (archive.md): their findings without a
+# cell sort after the cell findings of their sheet
+HISTORY: tuple[Check, ...] = (
+    HISTORY_REALISASI_DECREASED, HISTORY_PAGU_CHANGED, HISTORY_CODE_MISSING,
+    HISTORY_TARGET_CHANGED, HISTORY_INDICATOR_MISSING, HISTORY_LAST_YEAR_MISMATCH,
 )
 CHECKS: dict[str, Check] = {c.id: c for c in CATALOGUE}

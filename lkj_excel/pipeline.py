@@ -23,6 +23,9 @@ from .read.workbook import Unreadable, col_index, open_book
 from .settings import Settings
 
 SHEET_ORDER = {s.name: i for i, s in enumerate(SHEETS)}
+# checks whose findings without a cell come after the cell findings of their sheet
+# (archive.md, "History checks"); every other no-cell finding comes before them
+LAST_IN_SHEET = frozenset(c.id for c in C.HISTORY)
 
 
 def gc_paused(fn: Callable) -> Callable:
@@ -102,12 +105,14 @@ def _cell_pos(cell: str | None) -> tuple[int, int]:
 
 
 def sort_findings(findings: list[Finding], data: WorkbookData | None) -> list[Finding]:
-    """Errors first, then by sheet (contract order), row, column and check id."""
+    """Errors first, then by sheet (contract order), row, column and check id; a finding
+    without a cell comes before the cell findings of its sheet, a history one after them."""
     names = {v: k for k, v in (data.sheets.items() if data else [])}
 
     def key(f: Finding):
         contract = names.get(f.sheet, f.sheet)
-        return (0 if f.is_error else 1, SHEET_ORDER.get(contract, len(SHEET_ORDER)),
+        late = f.cell is None and f.check in LAST_IN_SHEET
+        return (0 if f.is_error else 1, SHEET_ORDER.get(contract, len(SHEET_ORDER)), late,
                 _cell_pos(f.cell), f.check)
 
     return sorted(findings, key=key)
@@ -145,6 +150,9 @@ def check_source(source: str | Path | bytes, display: str, settings: Settings | 
     rep.figures = compute(data, settings, nomen)
     checks.run(data, rep.figures, nomen, findings)
     if history is not None:
+        from .checks import history as history_checks  # with the archive (imported by `history`)
+
         rep.earlier = history.earlier(rep)
+        history_checks.check(data, rep.earlier, findings)
     rep.findings = sort_findings(once_per_merged_value(findings), data)
     return rep

@@ -8,10 +8,20 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from builders import SUB_201_0001, SUB_203_0006, clean_book, clear_row, run
+from archive_builders import book_bytes, history_of
+from builders import (
+    SUB_201_0001,
+    SUB_201_0002,
+    SUB_203_0006,
+    clean_book,
+    clean_data,
+    clear_row,
+    run,
+)
 
 from lkj_excel import catalogue as C
 from lkj_excel.findings import CATALOGUE, CHECKS, Check
+from lkj_excel.pipeline import check_source
 
 PACKAGE = Path(__file__).resolve().parent.parent / "lkj_excel"
 D = dt.date
@@ -105,15 +115,49 @@ CASES = {
                                 "Identitas", "B8"),
 }
 
+# The history checks compare the clean report of TW II (TW I for last year's) with an
+# earlier report of the office, archived first: (earlier report, this report, sheet, cell).
+
+def _with_row(sheet, row, at):
+    rows = clean_data()[sheet]
+    rows.insert(at, row)
+    return {sheet: rows}
+
+
+_EXTRA_SUB = ["7.01.01.2.01.0002", SUB_201_0002, 0, 0, 0, "DAU"]
+_EXTRA_PK = [4, "Sasaran Kegiatan", "Camat", "Tersusunnya laporan", "Jumlah laporan", "Dokumen",
+             "Naik", 4, 1, None, None, None, None, None, None]
+HISTORY_CASES = {
+    "history.realisasi_decreased": (book_bytes(2023, "I", cells={"Realisasi": {"D5": 3_000_000}}),
+                                    book_bytes(2023, "II"), "Realisasi", "D5"),
+    "history.pagu_changed": (book_bytes(2023, "I", cells={"Realisasi": {"C9": 40_000_000}}),
+                             book_bytes(2023, "II"), "Realisasi", "C9"),
+    "history.code_missing": (book_bytes(2023, "I", rows=_with_row("Realisasi", _EXTRA_SUB, 3)),
+                             book_bytes(2023, "II"), "Realisasi", None),
+    "history.target_changed": (book_bytes(2023, "I", cells={"PK": {"H4": 75}}),
+                               book_bytes(2023, "II"), "PK", "H4"),
+    "history.indicator_missing": (book_bytes(2023, "I", rows=_with_row("PK", _EXTRA_PK, 3)),
+                                  book_bytes(2023, "II"), "PK", None),
+    "history.last_year_mismatch": (book_bytes(2022, "IV", cells={"PK": {"H3": 80, "I3": 88,
+                                                                        "J3": None}}),
+                                   book_bytes(2023, "I"), "PK", "M3"),
+}
+
 
 def test_every_catalogued_check_has_a_case():
-    assert sorted(CASES) == sorted(c.id for c in CATALOGUE)
+    assert sorted([*CASES, *HISTORY_CASES]) == sorted(c.id for c in CATALOGUE)
+    assert set(HISTORY_CASES) == {c.id for c in C.HISTORY}
 
 
 @pytest.mark.parametrize("check", CATALOGUE, ids=lambda c: c.id)
 def test_every_catalogued_check_can_be_raised(check, tmp_path):
-    change, sheet, cell = CASES[check.id]
-    rep = run(change(clean_book()), tmp_path)
+    if check.id in HISTORY_CASES:
+        earlier, now, sheet, cell = HISTORY_CASES[check.id]
+        history = history_of(tmp_path / "arsip.sqlite", (earlier, "lalu.xlsx"))
+        rep = check_source(now, "lkj.xlsx", history=history)
+    else:
+        change, sheet, cell = CASES[check.id]
+        rep = run(change(clean_book()), tmp_path)
     assert [(f.check, f.sheet, f.cell) for f in rep.findings] == [(check.id, sheet, cell)], \
         [(f.check, f.cell, f.message) for f in rep.findings]
     assert rep.findings[0].severity == check.severity

@@ -41,11 +41,15 @@ MINIMUM_CATALOGUE = (
     "pk.target_missing", "pk.derived_mismatch", "facilitation.duplicate",
     "villages.count_mismatch", "villages.duplicate", "villages.document_missing",
     "villages.date_after_period", "staff.nip_format", "staff.nip_gender", "staff.nip_duplicate",
-    "staff.head_nip_mismatch",
+    "staff.head_nip_mismatch", "history.realisasi_decreased", "history.pagu_changed",
+    "history.code_missing", "history.target_changed", "history.indicator_missing",
+    "history.last_year_mismatch",
 )
 WARNINGS = {"cell.number_as_text", "cell.ambiguous", "budget.code_unknown",
             "pk.derived_mismatch", "facilitation.duplicate", "villages.document_missing",
-            "villages.date_after_period", "staff.nip_gender"}
+            "villages.date_after_period", "staff.nip_gender", "history.realisasi_decreased",
+            "history.pagu_changed", "history.code_missing", "history.target_changed",
+            "history.indicator_missing", "history.last_year_mismatch"}
 
 
 def check_book(wb, tmp_path):

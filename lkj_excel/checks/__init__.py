@@ -1,5 +1,7 @@
 """The checks (docs/pemeriksaan.md): one module per area, each check a function that reads the data
-and the figures and appends findings. Nothing here computes a figure or reads a file."""
+and the figures and appends findings. Nothing here computes a figure or reads a file.
+`history` compares a report with its office's earlier reports: the pipeline runs it once
+they are read (`run` does not)."""
 
 from __future__ import annotations
 
