@@ -1,85 +1,177 @@
-"""How a report's rows are matched with an earlier report's
-(docs/arsip.md#laporan-mana-yang-dibandingkan): indicators by Tingkat and Indikator Kinerja
-(normalised), budget rows by Kode after the `.02` = `.0002` rule, rows sharing a Kode
-summed, and an earlier row whose Kode had a suggestion matched by that suggestion too.
-The Perbandingan and Realisasi Anggaran tables read earlier figures through these."""
+"""Matching a report with an earlier one of its office
+(docs/arsip.md#laporan-mana-yang-dibandingkan), for the history checks and the LKj's
+Perbandingan and Realisasi Anggaran alike: budget rows by Kode, indicators by Tingkat and
+Indikator Kinerja, and the exact numbers both sides are compared in.
+
+Nothing here computes a figure: the current report's rows carry the figures the pipeline
+computed, the earlier report's records the figures it used when it was archived."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from pathlib import PureWindowsPath
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+from typing import Any
 
 from ..codes import code_key
 from ..contract import norm_loose
-from ..tanggal import tanggal
+from ..model import BudgetRow, PKRow
+from ..money import format_number, format_percent
+from .codec import to_decimal
 from .identity import tw_name
-from .queries import ArchivedReport
-from .records import BudgetRecord, PKRecord
 
-IndicatorKey = tuple[str, str]
-
-
-def indicator_key(tingkat: object, indikator: object) -> IndicatorKey:
-    return norm_loose(tingkat), norm_loose(indikator)
+Key = tuple[str, ...]
+CENT = Decimal("0.01")
 
 
-def indicators(report: ArchivedReport) -> dict[IndicatorKey, PKRecord]:
-    """An earlier report's PK rows by indicator; the first row of a repeated indicator."""
-    out: dict[IndicatorKey, PKRecord] = {}
-    for rec in report.pk:
-        if rec.indikator:
-            out.setdefault(indicator_key(rec.tingkat, rec.indikator), rec)
-    return out
+# --- numbers -------------------------------------------------------------------------------
 
+def exact(x: Any) -> Decimal | None:
+    """A number read or archived as the archive holds it (a float is the decimal it was
+    written as: 47.62 is 47.62); None for a blank or anything that is not a number."""
+    if not isinstance(x, int | float | Decimal | Fraction):
+        return None
+    return to_decimal(x)
+
+
+def two_places(d: Decimal) -> Decimal:
+    """Rounded to two decimals, halves away from zero (how the LKj shows them)."""
+    return d.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def shown(d: Decimal | None, percent: bool) -> Any:
+    """A target or realisation as a finding's found/expected (checks.md, "Machine-readable
+    output"): a percentage as a float in percent units, another number as its text (whole
+    numbers by their digits, others with a decimal comma), as `found` is for a typed cell."""
+    if d is None:
+        return None
+    if percent:
+        return float(d)
+    if d == d.to_integral_value():
+        return str(int(d))
+    return format(d.normalize(), "f").replace(".", ",")
+
+
+def written(d: Decimal | None, percent: bool) -> str:
+    """A target or realisation as a message writes it (`47,62%`, `3,5`, `kosong`)."""
+    if d is None:
+        return "kosong"
+    return format_percent(d) if percent else format_number(d)
+
+
+# --- budget rows ---------------------------------------------------------------------------
 
 @dataclass
-class BudgetSum:
-    """The computed figures of the earlier rows sharing one Kode (None: one was unknown)."""
+class BudgetMatch:
+    """The budget rows of both reports grouped by Kode (rows sharing a Kode are one group,
+    their figures summed), each group under the key it is matched by."""
 
-    pagu: int | None
-    realisasi: int | None
-    rows: int
+    now: dict[Key, list[BudgetRow]] = field(default_factory=dict)
+    then: dict[Key, list[Any]] = field(default_factory=dict)  # archive BudgetRecords
+
+    @property
+    def both(self) -> list[Key]:
+        """Keys in both reports, in this report's row order."""
+        return [k for k in self.now if k in self.then]
+
+    @property
+    def missing(self) -> list[Key]:
+        """Keys of the earlier report without a row now, in its row order."""
+        return [k for k in self.then if k not in self.now]
+
+    @property
+    def appeared(self) -> list[Key]:
+        return [k for k in self.now if k not in self.then]
 
 
-def _add(a: int | None, b: int | None) -> int | None:
-    return None if a is None or b is None else a + b
+def _key(kode: Any) -> Key | None:
+    if not isinstance(kode, str) or not kode.strip():
+        return None
+    return code_key(kode)
 
 
-def budget_codes(rows: Iterable[BudgetRecord]) -> dict[tuple[str, ...], BudgetSum]:
-    """An earlier report's placed budget rows by code key, summed per Kode; a row whose
-    Kode had a suggestion is found under the suggested code as well (unless a row already
-    holds that code)."""
-    by_code: dict[tuple[str, ...], BudgetSum] = {}
-    suggested: dict[tuple[str, ...], BudgetSum] = {}
-    for rec in rows:
-        if rec.is_total or not rec.kode or rec.level is None:
+def match_budget(rows: Iterable[BudgetRow], records: Iterable[Any]) -> BudgetMatch:
+    """Group both reports' rows by Kode (the `.02` = `.0002` rule; the total row and rows
+    without a Kode are left out). An earlier row whose Kode had a suggestion (checks.md,
+    "Suggested codes") goes under the suggested code when this report has a row of that
+    code and no longer has the mistake (a row of the old code with the same suggestion):
+    an office that fixed its codes as suggested matches, one that kept them matches too."""
+    match = BudgetMatch()
+    for row in rows:
+        key = None if row.is_total else _key(row.kode.value)
+        if key is not None:
+            match.now.setdefault(key, []).append(row)
+    for rec in records:
+        key = None if rec.is_total else _key(rec.kode)
+        if key is None:
             continue
-        key = code_key(rec.kode)
-        s = by_code.get(key)
-        by_code[key] = (BudgetSum(rec.pagu, rec.realisasi, 1) if s is None else
-                        BudgetSum(_add(s.pagu, rec.pagu), _add(s.realisasi, rec.realisasi),
-                                  s.rows + 1))
-        if rec.kode_saran:
-            alt = code_key(rec.kode_saran)
-            if alt != key:
-                t = suggested.get(alt)
-                suggested[alt] = (BudgetSum(rec.pagu, rec.realisasi, 1) if t is None else
-                                  BudgetSum(_add(t.pagu, rec.pagu),
-                                            _add(t.realisasi, rec.realisasi), t.rows + 1))
-    for key, s in suggested.items():
-        by_code.setdefault(key, s)
-    return by_code
+        saran = _key(rec.kode_saran)
+        if saran is not None and saran in match.now and not any(
+                r.suggested == saran for r in match.now.get(key, ())):
+            key = saran
+        match.then.setdefault(key, []).append(rec)
+    return match
 
 
-def period_name(report: ArchivedReport) -> str:
-    """`LKj TW I 2023`."""
+def has_descendant(key: Key, keys: Iterable[Key]) -> bool:
+    """Whether one of `keys` is a code below `key` (its child, grandchild, ...)."""
+    n = len(key)
+    return any(len(k) > n and k[:n] == key for k in keys)
+
+
+# --- indicators ----------------------------------------------------------------------------
+
+def indicator_key(tingkat: Any, indikator: Any) -> tuple[str, str] | None:
+    """Tingkat and Indikator Kinerja normalised (lower-cased, spaces and punctuation
+    removed); None for a row without an Indikator."""
+    name = norm_loose(indikator)
+    return (norm_loose(tingkat), name) if name else None
+
+
+def match_indicators(rows: Iterable[PKRow], records: Iterable[Any]
+                     ) -> tuple[list[tuple[PKRow, Any]], list[Any]]:
+    """Pairs (this report's PK row, the earlier report's PKRecord) of the same indicator,
+    and the earlier records without one. Two rows of one indicator pair in order."""
+    now: dict[tuple[str, str], list[PKRow]] = {}
+    for row in rows:
+        key = indicator_key(row.tingkat.value, row.indikator.value)
+        if key is not None:
+            now.setdefault(key, []).append(row)
+    taken: dict[tuple[str, str], int] = {}
+    pairs, missing = [], []
+    for rec in records:
+        key = indicator_key(rec.tingkat, rec.indikator)
+        if key is None:
+            continue
+        i = taken.get(key, 0)
+        if i < len(now.get(key, ())):
+            pairs.append((now[key][i], rec))
+            taken[key] = i + 1
+        else:
+            missing.append(rec)
+    pairs.sort(key=lambda p: p[0].row)
+    return pairs, missing
+
+
+# --- naming an earlier report ----------------------------------------------------------------
+
+def period_name(report: Any) -> str:
+    """`LKj TW I 2023`: an archived report's period, as a column or a cause names it."""
     return f"LKj TW {tw_name(report.triwulan)} {report.tahun}"
 
 
-def describe(report: ArchivedReport) -> str:
-    """`LKj TW I 2023 (tempursari-tw1.xlsx, versi 1, diproses 4 Desember 2026)`: which
-    earlier report a figure or finding comes from."""
-    v = report.version
-    return (f"{period_name(report)} ({PureWindowsPath(v.file_name).name}, versi {v.versi}, "
-            f"diproses {tanggal(v.processed_at)})")
+def budget_before(match: BudgetMatch, row: BudgetRow, field: str) -> int | None:
+    """The earlier report's computed figure (`pagu`, `realisasi`) of this report's row: its
+    Kode's group summed; None when the Kode is new, is shared by several rows now, or a
+    figure of the group is unknown."""
+    key = _key(row.kode.value)
+    if key is None or len(match.now.get(key, ())) != 1 or key not in match.then:
+        return None
+    total = 0
+    for rec in match.then[key]:
+        value = getattr(rec, field)
+        if value is None:
+            return None
+        total += value
+    return total

@@ -12,11 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from .. import catalogue as C
-from ..codes import LEVEL_NAMES
-from ..findings import Finding
-from ..model import BudgetRow, WorkbookData, sum_known
-from ..money import format_rp, to_decimal
-from .history_match import (
+from ..archive.match import (
     BudgetMatch,
     exact,
     has_descendant,
@@ -26,6 +22,10 @@ from .history_match import (
     two_places,
     written,
 )
+from ..codes import LEVEL_NAMES
+from ..findings import Finding
+from ..model import BudgetRow, WorkbookData, sum_known
+from ..money import format_rp, to_decimal
 
 TOLERANCE = Decimal("0.5")  # percentage points, on percent rows (last_year_mismatch)
 

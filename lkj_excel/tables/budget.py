@@ -3,10 +3,7 @@ be placed (docs/keluaran.md#5-realisasi-anggaran)."""
 
 from __future__ import annotations
 
-from collections import Counter
-
 from .. import figures as F
-from ..codes import code_key
 from ..contract import TRIWULAN
 from .base import Source
 from .formulas import difference, not_known, ratio, sum_rows
@@ -150,29 +147,27 @@ def _previous_quarter(src: Source):
 
 def _quarter_columns(table: Table, previous, triwulan: str) -> None:
     """Realisasi s.d. triwulan lalu (the previous report's computed Realisasi of the same
-    Kode) and Realisasi triwulan ini (= Realisasi − that), appended after Serapan; blank for
-    a row that is new this quarter, or whose Kode is not one row's alone."""
+    Kode, matched as the history checks match it) and Realisasi triwulan ini (= Realisasi −
+    that), appended after Serapan; blank for a row that is new this quarter, or whose Kode
+    is not one row's alone."""
     from ..archive import match
 
     lalu = TRIWULAN[TRIWULAN.index(triwulan) - 1]
     table.columns += [Column("realisasi_lalu", f"Realisasi s.d. Triwulan Lalu (TW {lalu})",
                              AMOUNT),
                       Column("realisasi_ini", f"Realisasi Triwulan Ini (TW {triwulan})", AMOUNT)]
-    source = match.describe(previous)
-    codes = match.budget_codes(previous.budget)
-    keys = [code_key(r.key.kode.value) if r.role != TOTAL and isinstance(r.key.kode.value, str)
-            else None for r in table.rows]
-    shared = Counter(k for k in keys if k is not None)
+    source = previous.version.describe()
+    rows = [r.key for r in table.rows if r.role != TOTAL]
+    found = match.match_budget(rows, previous.budget)
     programs = [i for i, r in enumerate(table.rows) if r.role != TOTAL and r.level == 1]
     known = 0
-    for i, (row, key) in enumerate(zip(table.rows, keys, strict=True)):
+    for i, row in enumerate(table.rows):
         now = row.cells[3].value if row.cells[3] is not None else None
         if row.role == TOTAL:  # the sum of the programs' (a program new this quarter had 0)
             row.cells += [Value(known, AMOUNT, sum_rows("realisasi_lalu", programs)),
                           Value(None if now is None else now - known, AMOUNT, TRIWULAN_INI)]
             continue
-        found = codes.get(key) if key is not None and shared[key] == 1 else None
-        before = found.realisasi if found is not None else None
+        before = match.budget_before(found, row.key, "realisasi")
         if before is None:
             row.cells += [Value(None, AMOUNT), Value(None, AMOUNT)]
             continue

@@ -38,25 +38,30 @@ def _q(n: int) -> str:
 
 class _Earlier:
     """The archived reports this table reads: earlier quarters of the year and last year's
-    TW IV, each with its indicators matched (archive.match)."""
+    TW IV, each with this report's indicators matched to its rows (archive.match, as the
+    history checks match them)."""
 
     def __init__(self, report: Any, tw: int) -> None:
         from ..archive import match
 
         self.match = match
         earlier = getattr(report, "earlier", None)
+        pk = report.data.pk if report.data is not None else []
         self.quarters = {}
         if earlier is not None:
             for q in earlier.quarters:
                 if q.tahun == report.tahun and q.triwulan < tw:
-                    self.quarters[q.triwulan] = (q, match.indicators(q))
+                    self.quarters[q.triwulan] = (q, self._pairs(pk, q))
         ly = earlier.last_year if earlier is not None else None
-        self.last_year = (ly, match.indicators(ly)) if ly is not None else None
+        self.last_year = (ly, self._pairs(pk, ly)) if ly is not None else None
 
-    def record(self, entry, pk):
-        if entry is None:
-            return None
-        return entry[1].get(self.match.indicator_key(pk.tingkat.value, pk.indikator.value))
+    def _pairs(self, pk, report) -> dict[int, Any]:
+        pairs, _ = self.match.match_indicators(pk, report.pk)
+        return {id(row): rec for row, rec in pairs}
+
+    @staticmethod
+    def record(entry, pk):
+        return None if entry is None else entry[1].get(id(pk))
 
 
 def comparison_table(src: Source, ck: dict[int, IndicatorCells]) -> Table:
@@ -138,7 +143,7 @@ def _last_year(src: Source, ind: F.Indicator, earlier: _Earlier, row: list, r: i
     rec = earlier.record(earlier.last_year, pk)
     if rec is not None and (rec.target is not None or rec.realisasi is not None):
         report = earlier.last_year[0]
-        about = earlier.match.describe(report)
+        about = report.version.describe()
         t = rec.target if rec.target is not None else typed_t
         rl = rec.realisasi if rec.realisasi is not None else typed_r
         for col, typed, archived, val in (("target_ll", typed_t, rec.target, pk.target_ll),
@@ -189,7 +194,7 @@ def _this_year(ind: F.Indicator, cells: IndicatorCells | None, earlier: _Earlier
                    if rec is None else "belum diukur")
             row += [Value(None, kind, note=why.capitalize()), Value(None)]
             continue
-        row.append(Value(_sheet(ind, real), kind, note=f"Dari {earlier.match.describe(entry[0])}"))
+        row.append(Value(_sheet(ind, real), kind, note=f"Dari {entry[0].version.describe()}"))
         c = F.capaian_exact(ind.target, real, ind.arah)
         row.append(Value(float(c), PERCENT, capaian(Ref("target"), Ref(f"realisasi_{q}"), ind.arah))
                    if c is not None else Value(None))
@@ -238,8 +243,8 @@ def notes(table: Table) -> list[str]:
     if earlier is None:
         return lines
     for _, (report, _rows) in sorted(earlier.quarters.items()):
-        lines.append(f"Realisasi TW {_q(report.triwulan)}: {earlier.match.describe(report)}.")
+        lines.append(f"Realisasi TW {_q(report.triwulan)}: {report.version.describe()}.")
     if earlier.last_year is not None:
-        lines.append(f"Tahun lalu: {earlier.match.describe(earlier.last_year[0])}; indikator yang "
+        lines.append(f"Tahun lalu: {earlier.last_year[0].version.describe()}; indikator yang "
                      "tidak ada di laporan itu memakai angka yang diketik di PK.")
     return lines
