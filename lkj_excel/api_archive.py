@@ -29,7 +29,6 @@ from .errors import OutputError, UsageError
 if TYPE_CHECKING:
     from .archive import PeriodRow, Summary, Version
     from .pipeline import FileReport
-    from .settings import Settings
 
 def _open(arsip, config, write: bool):
     from .archiving import ArchiveRun

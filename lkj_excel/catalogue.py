@@ -129,8 +129,9 @@ CATALOGUE: tuple[Check, ...] = (
     HISTORY_PAGU_CHANGED, HISTORY_CODE_MISSING, HISTORY_TARGET_CHANGED,
     HISTORY_INDICATOR_MISSING, HISTORY_LAST_YEAR_MISMATCH,
 )
-# the checks against the office's earlier reports (archive.md): their findings without a
-# cell sort after the cell findings of their sheet
+# the checks against the office's earlier reports
+# (docs/pemeriksaan.md#riwayat-dibandingkan-dengan-laporan-sebelumnya): their findings
+# without a cell sort after the cell findings of their sheet
 HISTORY: tuple[Check, ...] = (
     HISTORY_REALISASI_DECREASED, HISTORY_PAGU_CHANGED, HISTORY_CODE_MISSING,
     HISTORY_TARGET_CHANGED, HISTORY_INDICATOR_MISSING, HISTORY_LAST_YEAR_MISMATCH,

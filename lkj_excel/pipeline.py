@@ -24,7 +24,7 @@ from .settings import Settings
 
 SHEET_ORDER = {s.name: i for i, s in enumerate(SHEETS)}
 # checks whose findings without a cell come after the cell findings of their sheet
-# (archive.md, "History checks"); every other no-cell finding comes before them
+# (docs/pemeriksaan.md#urutan-temuan); every other no-cell finding comes before them
 LAST_IN_SHEET = frozenset(c.id for c in C.HISTORY)
 
 

@@ -180,12 +180,12 @@ def test_belum_mengirim_from_the_archive_without_daftar(tmp_path):
 def test_settle_checks_again_a_report_whose_earlier_report_is_in_the_batch(tmp_path):
     """TW II is compared with TW I and last year's TW IV of the same batch, once they are
     recorded; TW I (the earliest) is not checked again."""
+    import datetime as dt
+
     from lkj_excel.archive.earlier import ArchiveHistory
     from lkj_excel.archiving import prepare
     from lkj_excel.pipeline import check_source
     from lkj_excel.settings import Settings
-
-    import datetime as dt
 
     when = dt.datetime(2023, 7, 10, 9, 0)
     inputs = [("tw2.xlsx", book_bytes(2023, "II")), ("tw1.xlsx", book_bytes(2023, "I")),

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import io
-
 import datetime as dt
+import io
 from decimal import Decimal
 
 import pytest

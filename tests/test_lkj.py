@@ -12,9 +12,8 @@ import uuid
 from pathlib import Path
 
 import openpyxl
-from openpyxl.utils import get_column_letter
 import pytest
-from openpyxl.utils import range_boundaries
+from openpyxl.utils import get_column_letter, range_boundaries
 
 from lkj_excel import figures as F
 from lkj_excel.api import process

@@ -9,7 +9,6 @@ import io
 import shutil
 import struct
 import zipfile
-import zlib
 from pathlib import Path
 
 import openpyxl

@@ -16,8 +16,8 @@ import pytest
 
 from lkj_excel.batch import run_batch
 from lkj_excel.pipeline import check_source
-from lkj_excel.single import process_one
 from lkj_excel.settings import Settings
+from lkj_excel.single import process_one
 from lkj_excel.write.workbook import write_lkj
 
 ROOT = Path(__file__).resolve().parents[1]

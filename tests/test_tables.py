@@ -8,8 +8,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-
 from builders import clean_book, run
+
 from lkj_excel import figures as F
 from lkj_excel import tables as T
 from lkj_excel.pipeline import check_source

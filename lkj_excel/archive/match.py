@@ -41,9 +41,10 @@ def two_places(d: Decimal) -> Decimal:
 
 
 def shown(d: Decimal | None, percent: bool) -> Any:
-    """A target or realisation as a finding's found/expected (checks.md, "Machine-readable
-    output"): a percentage as a float in percent units, another number as its text (whole
-    numbers by their digits, others with a decimal comma), as `found` is for a typed cell."""
+    """A target or realisation as a finding's found/expected
+    (docs/pemeriksaan.md#keluaran-json): a percentage as a float in percent units, another
+    number as its text (whole numbers by their digits, others with a decimal comma), as
+    `found` is for a typed cell."""
     if d is None:
         return None
     if percent:
@@ -93,9 +94,9 @@ def _key(kode: Any) -> Key | None:
 
 def match_budget(rows: Iterable[BudgetRow], records: Iterable[Any]) -> BudgetMatch:
     """Group both reports' rows by Kode (the `.02` = `.0002` rule; the total row and rows
-    without a Kode are left out). An earlier row whose Kode had a suggestion (checks.md,
-    "Suggested codes") goes under the suggested code when this report has a row of that
-    code and no longer has the mistake (a row of the old code with the same suggestion):
+    without a Kode are left out). An earlier row whose Kode had a suggestion
+    (docs/pemeriksaan.md#kode-yang-disarankan) goes under the suggested code when this
+    report has a row of that code and no longer has the mistake (a row of the old code with the same suggestion):
     an office that fixed its codes as suggested matches, one that kept them matches too."""
     match = BudgetMatch()
     for row in rows:

@@ -1,5 +1,6 @@
-"""A report against the earlier reports of its office (archive.md, "History checks";
-checks.md history.*): warnings that name the earlier report (file, version, date processed).
+"""A report against the earlier reports of its office
+(docs/pemeriksaan.md#riwayat-dibandingkan-dengan-laporan-sebelumnya): warnings that name
+the earlier report (file, version, date processed).
 
 `previous` is the latest earlier triwulan of the same year, `last_year` last year's TW IV
 report (`archive.earlier.Earlier`); without them nothing here fires. Money is compared

@@ -11,7 +11,6 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-
 # Windows errors of a file held open by another program: access denied, sharing violation,
 # lock violation
 _IN_USE_WINERRORS = (5, 32, 33)

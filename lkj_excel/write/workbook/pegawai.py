@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from ... import figures as F
 from ...tables.model import TOTAL
 from .context import Context
 from .layout import TITLE_ROWS

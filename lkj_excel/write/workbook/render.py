@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from ...tables.model import AMOUNT, COUNT, COVERED, DATE, DATETIME, NUMBER, PERCENT, RATIO, TEXT, Value
+from ...tables.model import (
+    AMOUNT,
+    COUNT,
+    COVERED,
+    DATE,
+    DATETIME,
+    NUMBER,
+    PERCENT,
+    RATIO,
+    TEXT,
+    Value,
+)
 from .context import Context, Placement
 from .layout import Sheet
 
