@@ -237,7 +237,7 @@ def notes(table: Table) -> list[str]:
     earlier = table.key
     lines = ["Target dan realisasi kumulatif sampai akhir triwulan; capaian = realisasi ÷ "
              "target tahun itu (capaian tahunan, tanpa predikat); perubahan = capaian triwulan "
-             "ini − capaian tahun lalu, dalam poin persen."]
+             "ini − capaian akhir tahun lalu, dalam poin persen."]
     if earlier is None or earlier.last_year is None:
         lines.append("Tahun lalu: Target dan Realisasi Tahun Lalu yang diketik di PK.")
     if earlier is None:
