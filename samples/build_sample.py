@@ -6,7 +6,7 @@ and the contradictions it keeps. Run from the repository root:
 
     python samples/build_sample.py
 
-Each CSV has the contract's column names (in contract order) after an optional leading
+Each CSV has the contract's column names of template version 1 (in contract order) after an optional leading
 `sumber` column, which says where the row comes from and is not written to the workbook.
 How a CSV value becomes a cell follows the column's kind in lkj_excel.contract:
 
@@ -52,6 +52,9 @@ from lkj_excel.contract import (  # noqa: E402
     Sheet,
 )
 
+# the reference report has no quarter targets: the sample is a template version 1 workbook
+# (Identitas says so), with version 1's columns
+VERSION = 1
 SOURCE = HERE / "source"
 OUTPUT = HERE / "tempursari-2023-tw1.xlsx"
 
@@ -154,11 +157,12 @@ def write_identitas(wb: Workbook) -> None:
 
 def write_table(wb: Workbook, sheet: Sheet) -> None:
     """A table sheet from samples/source/<sheet name lower-cased>.csv."""
-    ws = start_sheet(wb, sheet.name, sheet.title, sheet.columns)
-    names = tuple(c.name for c in sheet.columns)
+    columns = sheet.columns_of(VERSION)
+    ws = start_sheet(wb, sheet.name, sheet.title, columns)
+    names = tuple(c.name for c in columns)
     csv_name = f"{sheet.name.lower()}.csv"
     for r, row in enumerate(read_csv(csv_name, names), start=3):
-        for c, column in enumerate(sheet.columns, start=1):
+        for c, column in enumerate(columns, start=1):
             where = f"{csv_name} row {r - 2} {column.name}"
             value = cell_value(row[column.name], column.kind, where)
             cell = ws.cell(row=r, column=c, value=value)

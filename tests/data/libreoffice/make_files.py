@@ -12,7 +12,7 @@ read the committed files (tests/test_libreoffice_files.py).
 
 What it does, as a clerk would:
 - reads every cell of the sample (samples/tempursari-2023-tw1.xlsx) through LibreOffice;
-- opens the blank template (templates/lkj-template-v1.xlsx) and types the sample's cells
+- opens the blank template version 1 (lkj-template-v1.xlsx, here) and types the sample's cells
   into it one by one through LibreOffice's own input parsing (each cell's FormulaLocal,
   see Office.type_text), in the locale under test (the office's locale setting,
   /org.openoffice.Setup/L10N/ooSetupSystemLocale, is what LibreOffice parses input with):
@@ -54,7 +54,9 @@ from com.sun.star.beans import NamedValue, PropertyValue
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent.parent
 SAMPLE = ROOT / "samples" / "tempursari-2023-tw1.xlsx"
-TEMPLATE = ROOT / "templates" / "lkj-template-v1.xlsx"
+# the blank template version 1 the v1 files were typed into (the tool now writes version 2:
+# templates/lkj-template-v2.xlsx); kept here so those files can be made again as they were
+TEMPLATE = HERE / "lkj-template-v1.xlsx"
 PASSWORD = "rahasia"
 
 FILTERS = {"xlsx": "Calc MS Excel 2007 XML", "ods": "calc8", "xls": "MS Excel 97"}
