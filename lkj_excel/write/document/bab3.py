@@ -1,7 +1,7 @@
 """Bab III Akuntabilitas Kinerja, A: capaian per indicator with predikat and the capaian
 rata-rata (A.1), the comparison with last year (A.2), the analysis of causes with the facts
-the data give (A.4). A.3 (Renstra target, national standard) is written only where the
-input gives them: template version 1 has neither, so it is left out. The efisiensi, the
+the data give (A.4). A.3 (Renstra target, national standard) is left out: template version
+2 gives them, the comparison itself comes with the archive's Perbandingan. The efisiensi, the
 programs and the budget (A.5, A.6, B) are in anggaran.py."""
 
 from __future__ import annotations
@@ -37,9 +37,20 @@ def capaian(d: Doc, number: Numbering) -> None:
     b = d.body
     b.heading(3, number("Capaian Indikator Kinerja"))
     st = d.settings
-    b.text("Capaian = Realisasi ÷ Target (Arah Naik) atau (2 × Target − Realisasi) ÷ Target "
-           "(Arah Turun), tidak dibatasi 100%. Predikat dari capaian yang belum dibulatkan: "
-           + "; ".join(f"{label} bila {rule}" for label, rule in bands(st)) + ".", align="both")
+    rules = "; ".join(f"{label} bila {rule}" for label, rule in bands(st))
+    text = ("Capaian = Realisasi ÷ Target (Arah Naik) atau (2 × Target − Realisasi) ÷ Target "
+            "(Arah Turun), tidak dibatasi 100%. ")
+    if d.figures.quarter is None:
+        text += f"Predikat dari capaian yang belum dibulatkan: {rules}."
+    else:  # TW I-III (archive.md, "Quarterly targets and the predikat")
+        tw = f"triwulan {d.report.triwulan}"
+        text += (f"Capaian terhadap target triwulan memakai target {tw} dari Rencana Aksi PK; "
+                 f"capaian terhadap target tahunan memakai target tahun ini. Predikat dari "
+                 f"capaian terhadap target triwulan yang belum dibulatkan: {rules}. ")
+        text += ("Indikator tanpa target triwulan dinilai dari capaian terhadap target "
+                 "tahunan, dengan keterangan itu." if st.tanpa_target_triwulan == "tampilkan"
+                 else "Indikator tanpa target triwulan tidak diberi predikat.")
+    b.text(text, align="both")
     if not d.tables.capaian:
         b.text("Capaian kinerja: tidak ada data. Sheet PK tidak ada atau tidak berisi indikator.")
     for table in d.tables.capaian:
@@ -47,23 +58,27 @@ def capaian(d: Doc, number: Numbering) -> None:
         d.table(table, f"Capaian Kinerja {title}")
         mean = next((r for r in table.rows if r.role == MEAN), None)
         if mean is not None:
-            b.text(mean_sentence(title, mean))
+            b.text(mean_sentence(title, table, mean))
     b.todo("Jelaskan untuk setiap indikator cara memperoleh realisasinya (rumus dan data "
            "pendukung)", align="both")
 
 
-def mean_sentence(title: str, mean) -> str:
+def mean_sentence(title: str, table, mean) -> str:
     """`Capaian rata-rata Sasaran Strategis 44,97% (rata-rata 2 dari 2 indikator), predikat
-    Sangat Rendah.` from the table's mean row."""
+    Sangat Rendah.` from the table's mean row (in TW I-III the mean may be against the
+    year's target, labelled so, without a predikat)."""
     cells = mean.cells
-    cap, pred, label = cells[5], cells[6], cells[7]
+    keys = [c.key for c in table.columns]
+    pred, label = cells[keys.index("predikat")], cells[keys.index("keterangan")]
+    caps = [cells[keys.index(k)] for k in ("capaian_tw", "capaian") if k in keys]
+    cap = next((c for c in caps if c is not None and c.value is not None), None)
     value = value_text(cap)
     if cap is None or value is None or isinstance(cap.value, str):
         return f"Capaian rata-rata {title}: {value or F.BELUM_DIUKUR}."
     text = f"Capaian rata-rata {title} {value}"
     if label is not None and label.value:
         text += f" ({label.value})"
-    if pred is not None and pred.value:
+    if pred is not None and pred.value and pred.mark != "muted":
         text += f", predikat {pred.value}"
     return text + "."
 
@@ -116,8 +131,8 @@ def facts(d: Doc) -> list[str]:
                 out.append(f"{name}: {tepat} dari {desa} desa tepat waktu, {lambat} terlambat, "
                            f"{belum} belum{f' ({pct} tepat waktu)' if pct else ''}.")
     unmeasured = sum(1 for tab in t.capaian for r in tab.rows
-                     if r.role != MEAN and r.cells[5] is not None
-                     and r.cells[5].value == F.BELUM_DIUKUR)
+                     if r.role != MEAN and r.cells[tab.col("capaian")] is not None
+                     and r.cells[tab.col("capaian")].value == F.BELUM_DIUKUR)
     if unmeasured:
         out.append(f"{unmeasured} indikator belum diukur (realisasi belum diisi).")
     return out
