@@ -393,7 +393,14 @@ def test_document_names_the_indicators_below_their_quarter_target(tmp_path):
     from docx_read import open_docx
 
     rep, _book, _values = lkj(v2_book(ALL_TW2, triwulan="II"), tmp_path, dokumen=True)
-    text = "\n".join(p.text for p in open_docx(Path(rep.document)).paragraphs)
+    doc = open_docx(Path(rep.document))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    # the ten-column capaian tables: Bab III starts the landscape section (still three)
+    sections = list(doc.sections)
+    assert len(sections) == 3
+    assert [s.page_width > s.page_height for s in sections] == [False, True, False]
+    bab3 = next(p for p in doc.paragraphs if p.text == "BAB III AKUNTABILITAS KINERJA")
+    assert not bab3.paragraph_format.page_break_before  # the section break is the new page
     assert ("Indikator dengan capaian di bawah target triwulan II: Persentase dokumen "
             "perencanaan yang tersusun tepat waktu (50,00%).") in text
     assert "Capaian rata-rata Sasaran Strategis 125,00% (rata-rata 1 dari 1 indikator), " \

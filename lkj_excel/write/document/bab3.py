@@ -24,8 +24,13 @@ class Numbering:
 
 
 def bab3_capaian(d: Doc, number: Numbering) -> None:
+    """Bab III A. In TW I-III the capaian tables have ten columns (two targets, two
+    capaian): Bab III starts the landscape section the budget tables are in, so they fit."""
     b = d.body
-    b.heading(1, "BAB III AKUNTABILITAS KINERJA", page_break=True)
+    wide = d.figures.quarter is not None
+    if wide:
+        b.orientation(landscape=True)  # a new section: a new page
+    b.heading(1, "BAB III AKUNTABILITAS KINERJA", page_break=not wide)
     office = d.office
     b.heading(2, f"A. Capaian Kinerja{f' {office}' if office else ''}")
     capaian(d, number)
