@@ -30,6 +30,8 @@ def render(ctx: Context) -> None:
     keys = [c.key for c in cols]
     two = "capaian_tw" in keys
     sh.caps.update({keys.index(k): w for k, w in CAPS.items()})
+    if two:  # ten columns: a `tidak dapat dihitung` wraps rather than widen its column
+        sh.caps.update({keys.index("capaian_tw"): 13, keys.index("capaian"): 13})
     sh.mins.update({keys.index(k): w for k, w in MINS.items() if k in keys})
     last = len(cols) - 1
     first_capaian = keys.index("capaian_tw" if two else "capaian")
