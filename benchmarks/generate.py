@@ -54,8 +54,9 @@ PERIOD_END = dt.date(2024, 9, 30)
 PERIOD_START = dt.date(2024, 1, 1)
 FIXED_TIME = dt.datetime(2024, 9, 30, 0, 0, 0)
 
-# The contract's own sheet and column names: the benchmark follows contract.py.
-HEADERS = {sheet.name: [c.name for c in sheet.columns] for sheet in SHEETS}
+# The contract's own sheet and column names: the benchmark follows contract.py, as a
+# template version 1 workbook (its rows have version 1's columns; Versi Template 1).
+HEADERS = {sheet.name: [c.name for c in sheet.columns_of(1)] for sheet in SHEETS}
 TITLES = {sheet.name: sheet.title for sheet in SHEETS}
 TEXT_COLUMNS = {"Kode", "NIP"}
 AMOUNT_COLUMNS = {("Realisasi", "Pagu"), ("Realisasi", "Realisasi"), ("Realisasi", "Sisa"),

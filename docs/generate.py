@@ -158,8 +158,12 @@ def _columns(sheet_name: str) -> str:
     sheet = next((s for s in contract.SHEETS if s.name == sheet_name), None)
     if sheet is None:
         raise DocsError(f"no contract sheet named {sheet_name!r}")
+    def name(c: object) -> str:  # a column a later template version added says since when
+        since = getattr(c, "since", 1)
+        return f"**{c.name}**" + (f" (sejak versi {since})" if since > 1 else "")
+
     rows = [
-        (f"**{c.name}**", _required(c), _kind(c.kind), getattr(c, "hint", ""),
+        (name(c), _required(c), _kind(c.kind), getattr(c, "hint", ""),
          ", ".join(getattr(c, "aliases", ()) or ()), _choices(c))
         for c in sheet.columns
     ]

@@ -60,7 +60,7 @@ def make_template(path: str | os.PathLike | None = None,
     """Write the blank input workbook (`lkj-excel template`) and return the path written.
 
     `path`: the file to write; an existing folder gets the file under its default name;
-    None writes the default name (`lkj-template-v1.xlsx`, or e.g.
+    None writes the default name (`lkj-template-v2.xlsx`, or e.g.
     `LKj-Isian-Kecamatan-Tempursari-2023-TW1.xlsx` when pre-filled) in the current folder.
     `identity` pre-fills the Identitas sheet: keys are Isian names (`"Perangkat Daerah"`,
     `"Tahun Anggaran"`) or the command's option names (`"perangkat_daerah"`, `"tahun"`);

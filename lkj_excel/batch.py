@@ -362,7 +362,9 @@ def rekap_figures(rep: FileReport) -> dict:
     value = fig.strategis.value
     return {"pagu": fig.pagu, "realisasi": fig.realisasi,
             "capaian": None if value is None else float(value),
-            "capaian_label": fig.strategis.label}
+            "capaian_label": fig.strategis.label,
+            # TW I-III: the mean is against the year's target (a quarter's target not given)
+            "capaian_tahunan": value is not None and fig.strategis.tahunan}
 
 
 def free_name(base: str, outdir: Path, inputs: set[Path], used: set[str] | frozenset = frozenset()) -> str:

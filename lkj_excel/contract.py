@@ -1,4 +1,4 @@
-"""The input workbook contract (template version 1), described once.
+"""The input workbook contract (template version 2), described once.
 
 The template writer draws the form from these objects, the reader reads by them, and
 `lkj-excel checks` / the Petunjuk sheet print from them. Documented for offices in
@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
-TEMPLATE_VERSION = 1
+TEMPLATE_VERSION = 2  # version 2 adds PK's quarter, Renstra and national targets
 
 
 class Kind(StrEnum):
@@ -45,6 +45,36 @@ def norm_header(text: object) -> str:
         return ""
     s = unicodedata.normalize("NFKC", str(text))
     s = _PAREN.sub("", s).lower()
+    return _NON_WORD.sub("", s)
+
+
+# a triwulan named in a header: `TW I`, `TW 1`, `Tw. II`, `Triwulan III`, `TRW IV`
+_TRIWULAN_WORD = re.compile(r"\b(?:tw|trw|triwulan)\s*\.?\s*-?\s*(iv|iii|ii|i|[1-4])\b", re.I)
+_ROMAN = {"1": "i", "2": "ii", "3": "iii", "4": "iv"}
+
+
+def _tw(m: re.Match) -> str:
+    n = m.group(1).lower()
+    return f" tw{_ROMAN.get(n, n)} "
+
+
+def _kept_triwulan(m: re.Match) -> str:
+    """Text in parentheses: only the triwulan it names is kept (`(s.d. TW I)` -> `TW I`)."""
+    found = _TRIWULAN_WORD.findall(m.group(0))
+    return " ".join(f" tw{_ROMAN.get(n.lower(), n.lower())} " for n in found)
+
+
+def header_key(text: object) -> str:
+    """A header as `norm_header` reads it, except that a triwulan named in parentheses is
+    kept and every triwulan is spelled one way (docs/mengisi-template.md#judul-kolom):
+    `Target (TW I)`, `Target Triwulan 1` and `Target TW I` all give `targettwi`, never
+    `target`. The reader falls back to `norm_header` when this key names no column, so
+    `Realisasi (TW I)` is still Realisasi and `Target (TW IV)` the year's Target."""
+    if text is None:
+        return ""
+    s = unicodedata.normalize("NFKC", str(text))
+    s = _PAREN.sub(_kept_triwulan, s)
+    s = _TRIWULAN_WORD.sub(_tw, s).lower()
     return _NON_WORD.sub("", s)
 
 
@@ -83,10 +113,11 @@ class Column:
     # "column" : only the column must exist, blank cells are fine (Ditindaklanjuti)
     # "leaf"   : required on rows without children (Realisasi's Pagu/Realisasi)
     required_cells: str = "all"
+    since: int = 1  # the template version that added the column
 
     @property
     def keys(self) -> tuple[str, ...]:
-        return (norm_header(self.name),) + tuple(norm_header(a) for a in self.aliases)
+        return (header_key(self.name),) + tuple(header_key(a) for a in self.aliases)
 
     @property
     def values(self) -> tuple[str, ...]:
@@ -126,6 +157,11 @@ class Sheet:
     @property
     def required_columns(self) -> tuple[Column, ...]:
         return tuple(c for c in self.columns if c.required)
+
+    def columns_of(self, version: int) -> tuple[Column, ...]:
+        """The columns a workbook of that template version has (version 1: without the
+        columns version 2 added)."""
+        return tuple(c for c in self.columns if c.since <= version)
 
     def column(self, name: str) -> Column:
         for c in self.columns:
@@ -172,6 +208,8 @@ DOCS = tuple(c.value for c in DOKUMEN)  # the village documents, in this order e
 JENIS_KELAMIN = (Choice("L", ("Laki-laki",)), Choice("P", ("Perempuan",)))
 STATUS_PEGAWAI = (Choice("PNS"), Choice("PPPK"), Choice("Non PNS"), Choice("Pendamping"))
 TRIWULAN = ("I", "II", "III", "IV")  # as the LKj and the JSON write it, whatever was typed
+# PK's target of triwulan I-III (template version 2); TW IV's is the year's Target
+QUARTER_TARGETS = ("Target TW I", "Target TW II", "Target TW III")
 
 PERCENT_UNITS = ("%", "persen", "persentase", "prosentase")
 
@@ -254,7 +292,7 @@ PK = Sheet(
         Column("Arah", Kind.ENUM, choices=ARAH, width=8,
                hint="Naik (makin tinggi makin baik, bawaan) atau Turun (makin rendah makin baik)."),
         Column("Target", Kind.NUMBER, required=True, width=10,
-               hint="Target tahun ini, angka > 0. Untuk persen ketik 90, bukan 0,9."),
+               hint="Target tahun ini (= target triwulan IV), angka > 0. Untuk persen ketik 90, bukan 0,9."),
         Column("Realisasi", Kind.NUMBER, width=10,
                hint="Realisasi kumulatif sampai akhir triwulan ini. Kosong = belum diukur."),
         Column("Sumber Realisasi", Kind.ENUM, choices=SUMBER_REALISASI, width=16,
@@ -263,6 +301,17 @@ PK = Sheet(
                hint="Kode program/kegiatan/sub kegiatan sasaran ini, sama dengan sheet Realisasi. Ketik sebagai teks."),
         Column("Anggaran", Kind.AMOUNT, width=18,
                hint="Anggaran di PK untuk Kode ini (Rupiah)."),
+        *(Column(f"Target TW {n}", Kind.NUMBER, width=10, aliases=(f"Target Triwulan {n}",),
+                 since=2,
+                 hint=f"Target kumulatif sampai akhir triwulan {n}, dari Rencana Aksi PK. "
+                      f"Bila kosong, capaian triwulan {n} tidak diberi predikat.")
+          for n in TRIWULAN[:3]),
+        Column("Target Renstra", Kind.NUMBER, width=10, since=2,
+               aliases=("Target Akhir Renstra", "Target Jangka Menengah"),
+               hint="Target Renstra untuk tahun terakhir Renstra (angka)."),
+        Column("Standar Nasional", Kind.NUMBER, width=10, since=2,
+               aliases=("Target Nasional", "Rata-rata Nasional"),
+               hint="Standar atau rata-rata nasional, bila ada (angka)."),
         Column("Target Tahun Lalu", Kind.NUMBER, width=10, hint="Target tahun lalu (angka)."),
         Column("Realisasi Tahun Lalu", Kind.NUMBER, width=10, hint="Realisasi tahun lalu (angka)."),
         Column("Keterangan", Kind.TEXT, width=24, hint="Keterangan bebas."),

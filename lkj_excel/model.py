@@ -116,6 +116,13 @@ class PKRow:
     target_ll: Val
     realisasi_ll: Val
     keterangan: Val
+    # template version 2 (a version 1 workbook leaves them blank): the cumulative target up
+    # to the end of triwulan I, II, III, the Renstra's target, the national standard
+    target_tw1: Val = field(default_factory=Val)
+    target_tw2: Val = field(default_factory=Val)
+    target_tw3: Val = field(default_factory=Val)
+    target_renstra: Val = field(default_factory=Val)
+    standar_nasional: Val = field(default_factory=Val)
     is_percent: bool = True
     # the realisation derived from Sumber Realisasi and where it came from (set by figures)
     derived: float | None = None
@@ -124,6 +131,10 @@ class PKRow:
     @property
     def kode_text(self) -> str | None:
         return self.kode.value
+
+    def quarter_target(self, triwulan: int) -> Val:
+        """The target of triwulan 1-4 as read: Target TW I-III, the year's Target for TW IV."""
+        return (self.target_tw1, self.target_tw2, self.target_tw3, self.target)[triwulan - 1]
 
     @property
     def realisasi_value(self) -> float | None:

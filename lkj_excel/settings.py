@@ -13,6 +13,10 @@ from .errors import SettingsError
 DEFAULT_BATAS = (91.0, 76.0, 66.0, 51.0)
 DEFAULT_LABEL = ("Sangat Tinggi", "Tinggi", "Sedang", "Rendah", "Sangat Rendah")
 METHODS = ("selisih", "rasio")
+# [predikat] tanpa_target_triwulan (docs/angka.md#capaian-triwulan-dan-predikat): in
+# TW I-III a capaian without its quarter's target gets no predikat (`kosong`), or the
+# predikat of the capaian against the year's target, labelled so (`tampilkan`)
+NO_QUARTER_TARGET = ("kosong", "tampilkan")
 
 
 @dataclass(frozen=True)
@@ -23,6 +27,7 @@ class Settings:
     batas: tuple[float, ...] = DEFAULT_BATAS
     label: tuple[str, ...] = DEFAULT_LABEL
     metode: str = "selisih"
+    tanpa_target_triwulan: str = "kosong"
     nomenklatur: dict[str, str] = field(default_factory=dict)
     source: str | None = None
     dokumen: bool = False  # [dokumen] tulis: process also writes the .docx
@@ -56,7 +61,7 @@ def load_settings(path: str | Path | None) -> Settings:
         raise SettingsError(f"berkas pengaturan {p} tidak dapat dibaca: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise SettingsError(f"berkas pengaturan {p} bukan TOML yang sah: {exc}") from None
-    allowed = {"predikat": {"batas", "label"}, "efisiensi": {"metode"}, "nomenklatur": None,
+    allowed = {"predikat": {"batas", "label", "tanpa_target_triwulan"}, "efisiensi": {"metode"}, "nomenklatur": None,
                "dokumen": {"tulis", "templat", "logo"}, "arsip": {"path", "alias"}}
     for key, val in raw.items():
         if key not in allowed:
@@ -84,6 +89,10 @@ def load_settings(path: str | Path | None) -> Settings:
     if len(label) != len(batas) + 1:
         raise SettingsError(
             f"predikat.label harus berisi {len(batas) + 1} label (satu lebih banyak dari predikat.batas)")
+    tanpa = pred.get("tanpa_target_triwulan", "kosong")
+    if tanpa not in NO_QUARTER_TARGET:
+        raise SettingsError("predikat.tanpa_target_triwulan harus 'kosong' atau 'tampilkan', "
+                            f"bukan {tanpa!r}")
     metode = raw.get("efisiensi", {}).get("metode", "selisih")
     if metode not in METHODS:
         raise SettingsError(f"efisiensi.metode harus 'selisih' atau 'rasio', bukan {metode!r}")
@@ -95,8 +104,8 @@ def load_settings(path: str | Path | None) -> Settings:
             raise SettingsError(f"nomenklatur.\"{code}\": uraian harus teks")
     tulis, templat, logo = _dokumen(raw.get("dokumen", {}), p.parent)
     arsip_path, alias = _arsip(raw.get("arsip", {}), p)
-    return Settings(tuple(float(b) for b in batas), tuple(label), metode, dict(nomen), str(p),
-                    tulis, templat, logo, arsip_path, alias)
+    return Settings(tuple(float(b) for b in batas), tuple(label), metode, tanpa, dict(nomen),
+                    str(p), tulis, templat, logo, arsip_path, alias)
 
 
 def _dokumen(val: dict, folder: Path) -> tuple[bool, str | None, str | None]:

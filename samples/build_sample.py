@@ -6,8 +6,8 @@ and the contradictions it keeps. Run from the repository root:
 
     python samples/build_sample.py
 
-Each CSV has the contract's column names (in contract order) after an optional leading
-`sumber` column, which says where the row comes from and is not written to the workbook.
+Each CSV has the contract's column names of template version 1 (in contract order) after
+an optional leading `sumber` column, which says where the row comes from and is not written to the workbook.
 How a CSV value becomes a cell follows the column's kind in lkj_excel.contract:
 
 - amounts: `1.587.606.347` (Indonesian thousands, no sen) is stored as the number
@@ -52,6 +52,9 @@ from lkj_excel.contract import (  # noqa: E402
     Sheet,
 )
 
+# the reference report has no quarter targets: the sample is a template version 1 workbook
+# (Identitas says so), with version 1's columns
+VERSION = 1
 SOURCE = HERE / "source"
 OUTPUT = HERE / "tempursari-2023-tw1.xlsx"
 
@@ -142,7 +145,7 @@ def load() -> dict[str, list[dict[str, str]]]:
     for sheet in SHEETS:
         if sheet is not IDENTITAS:
             data[sheet.name] = read_csv(f"{sheet.name.lower()}.csv",
-                                        tuple(c.name for c in sheet.columns))
+                                        tuple(c.name for c in sheet.columns_of(VERSION)))
     return data
 
 
@@ -162,14 +165,17 @@ def write_identitas(wb: Workbook, rows: list[dict[str, str]]) -> None:
             cell.number_format = fmt
 
 
-def write_table(wb: Workbook, sheet: Sheet, rows: list[dict[str, str]]) -> None:
-    """A table sheet from its rows (samples/source/<sheet name lower-cased>.csv)."""
-    ws = start_sheet(wb, sheet.name, sheet.title, sheet.columns)
+def write_table(wb: Workbook, sheet: Sheet, rows: list[dict[str, str]],
+                version: int = VERSION) -> None:
+    """A table sheet from its rows (samples/source/<sheet name lower-cased>.csv), with the
+    columns of template `version`: a column the rows lack is left empty."""
+    columns = sheet.columns_of(version)
+    ws = start_sheet(wb, sheet.name, sheet.title, columns)
     csv_name = f"{sheet.name.lower()}.csv"
     for r, row in enumerate(rows, start=3):
-        for c, column in enumerate(sheet.columns, start=1):
+        for c, column in enumerate(columns, start=1):
             where = f"{csv_name} row {r - 2} {column.name}"
-            value = cell_value(row[column.name], column.kind, where)
+            value = cell_value(row.get(column.name, ""), column.kind, where)
             cell = ws.cell(row=r, column=c, value=value)
             fmt = number_format(column.kind, value)
             if fmt:
@@ -178,9 +184,9 @@ def write_table(wb: Workbook, sheet: Sheet, rows: list[dict[str, str]]) -> None:
 
 def build(data: dict[str, list[dict[str, str]]] | None = None, petunjuk: str = PETUNJUK_TEXT,
           title: str = "Contoh pengisian LKj Kecamatan Tempursari Triwulan I 2023",
-          when: dt.datetime = FIXED_TIME) -> Workbook:
-    """The sample workbook (or one made of `data`, see `load`), in the contract's sheet order
-    after Petunjuk."""
+          when: dt.datetime = FIXED_TIME, version: int = VERSION) -> Workbook:
+    """The sample workbook (or one made of `data`, see `load`, with the columns of template
+    `version`), in the contract's sheet order after Petunjuk."""
     data = load() if data is None else data
     wb = Workbook()
     ws = wb.active
@@ -190,7 +196,7 @@ def build(data: dict[str, list[dict[str, str]]] | None = None, petunjuk: str = P
     write_identitas(wb, data[IDENTITAS.name])
     for sheet in SHEETS:
         if sheet is not IDENTITAS:
-            write_table(wb, sheet, data[sheet.name])
+            write_table(wb, sheet, data[sheet.name], version)
     props = wb.properties
     props.creator = props.lastModifiedBy = "samples/build_sample.py"
     props.title = title

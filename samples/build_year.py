@@ -14,7 +14,8 @@ TW IV 2022 (`tempursari-2022-tw4.xlsx`, last year's report):
   end every row's Realisasi equals its Pagu (Sisa 0);
 - PK: the two sasaran strategis are typed, not derived from their lists (2022's lists are
   not in this workbook): Target 89 and 83, Realisasi **92.5** and 86. The 2023 reports type
-  Realisasi Tahun Lalu 94.12 on the first: `history.last_year_mismatch` at PK!N3. The other
+  Realisasi Tahun Lalu 94.12 on the first: `history.last_year_mismatch` at PK!N3 of TW I
+  and PK!S3 of TW II (a template version 2 workbook). The other
   indicators end the year at 90 against 90.
 
 TW II 2023 (`tempursari-2023-tw2.xlsx`), the TW I sample plus:
@@ -30,6 +31,10 @@ TW II 2023 (`tempursari-2023-tw2.xlsx`), the TW I sample plus:
   at PK!H5);
 - one indicator gone: the kegiatan indicator of 7.01.01.2.07 (Pengadaan Barang Milik Daerah),
   so `history.indicator_missing` (sheet PK);
+- template version 2: the quarter targets of the PK's Rencana Aksi (Target TW I, II, III =
+  a quarter, a half, three quarters of Target), Target Renstra on the two sasaran strategis
+  (92 and 95) and a Standar Nasional on the second (80), so Capaian Kinerja judges the
+  quarter and Perbandingan compares with the Renstra and the national standard;
 - more facilitation followed up (10 more items `Ya`: 40 of 63) and the typed realisations of
   PK grown accordingly;
 - every parent, program and the TOTAL row typed with the same changes, so the typed totals
@@ -158,6 +163,16 @@ def second_quarter(tw1: dict) -> dict:
     data["PK"].remove(dropped)
     for n, row in enumerate(data["PK"], 1):
         row["No"] = str(n)
+    for row in data["PK"]:  # template version 2: the Rencana Aksi's cumulative quarter targets
+        target = float(row["Target"])
+        for n, share in (("I", 0.25), ("II", 0.5), ("III", 0.75)):
+            row[f"Target TW {n}"] = f"{target * share:g}"
+    for no, renstra, standar in ((1, "92", ""), (2, "95", "80")):
+        row = pk_row(data, no)
+        row["Target Renstra"], row["Standar Nasional"] = renstra, standar
+    for row in data["Identitas"]:
+        if row["Isian"] == "Versi Template":
+            row["Nilai"] = "2"
     followed = 0
     for row in data["Fasilitasi"]:
         if row["Ditindaklanjuti"] == "Tidak" and followed < 10:
@@ -168,13 +183,14 @@ def second_quarter(tw1: dict) -> dict:
 
 def main() -> None:
     tw1 = base.load()
-    for data, path, title, when in (
-            (last_year(tw1), LAST_YEAR, "Tempursari Triwulan IV 2022", dt.datetime(2022, 12, 31)),
-            (second_quarter(tw1), TW2, "Tempursari Triwulan II 2023", dt.datetime(2023, 6, 30))):
+    for data, path, title, when, version in (
+            (last_year(tw1), LAST_YEAR, "Tempursari Triwulan IV 2022", dt.datetime(2022, 12, 31), 1),
+            (second_quarter(tw1), TW2, "Tempursari Triwulan II 2023", dt.datetime(2023, 6, 30), 2)):
         wb = base.build(data, petunjuk=f"Contoh pengisian (tahun contoh): LKj Kecamatan {title}, "
                                        "diturunkan dari contoh Triwulan I 2023 "
                                        "(samples/build_year.py).",
-                        title=f"Contoh pengisian LKj Kecamatan {title}", when=when)
+                        title=f"Contoh pengisian LKj Kecamatan {title}", when=when,
+                        version=version)
         base.save_deterministic(wb, path, when)
         print(f"ditulis: {path.relative_to(base.ROOT)}")
 

@@ -182,6 +182,34 @@ def clean_book() -> Workbook:
     return make_book(clean_sheets())
 
 
+# template version 2's PK columns, after Anggaran (L): M Target TW I, N Target TW II,
+# O Target TW III, P Target Renstra, Q Standar Nasional; then R Target Tahun Lalu,
+# S Realisasi Tahun Lalu, T Keterangan
+V2_COLUMNS = ["Target TW I", "Target TW II", "Target TW III", "Target Renstra", "Standar Nasional"]
+
+
+def v2_sheets(targets: dict[int, dict[str, Any]] | None = None,
+              triwulan: str = "I") -> dict[str, list[list[Any]]]:
+    """The clean workbook as a template version 2 workbook (Versi Template 2) of `triwulan`:
+    PK with the columns version 2 adds, filled from `targets` ({PK sheet row: {column name:
+    value}}, blank otherwise)."""
+    sheets = clean_sheets()
+    pk = sheets["PK"]
+    at = pk[1].index("Anggaran") + 1
+    pk[1][at:at] = V2_COLUMNS
+    for r, row in enumerate(pk[2:], start=3):
+        given = (targets or {}).get(r, {})
+        row[at:at] = [given.get(name) for name in V2_COLUMNS]
+    ident = {row[0]: row for row in sheets["Identitas"][2:]}
+    ident["Versi Template"][1] = 2
+    ident["Triwulan"][1] = triwulan
+    return sheets
+
+
+def v2_book(targets: dict[int, dict[str, Any]] | None = None, triwulan: str = "I") -> Workbook:
+    return make_book(v2_sheets(targets, triwulan))
+
+
 def set_row(ws, row: int, values: list[Any]) -> None:
     """Overwrite row `row` from column A with `values` (None clears a cell)."""
     for c, value in enumerate(values, start=1):

@@ -107,8 +107,8 @@ def test_make_template_default_name_in_the_current_folder(tmp_path, monkeypatch)
     assert values["Perangkat Daerah"] == "Kecamatan Tempursari"
     assert values["Tahun Anggaran"] == 2023 and values["Triwulan"] == "II"
     assert values["NIP Kepala"] is None
-    assert api.make_template() == Path("lkj-template-v1.xlsx")
-    assert (tmp_path / "lkj-template-v1.xlsx").is_file()
+    assert api.make_template() == Path("lkj-template-v2.xlsx")
+    assert (tmp_path / "lkj-template-v2.xlsx").is_file()
 
 
 def test_make_template_bad_value_is_a_usage_error(tmp_path):

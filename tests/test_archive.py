@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import io
 import sqlite3
 from decimal import Decimal
 from fractions import Fraction
@@ -20,6 +21,7 @@ from archive_builders import (
     submission,
     with_content,
 )
+from builders import v2_book
 
 from lkj_excel.archive import (
     ADDED,
@@ -94,17 +96,31 @@ def test_submission_from_the_sample_holds_what_archive_md_lists():
         for f in report.findings]
 
 
-def test_quarter_targets_are_read_when_the_model_has_them():
-    content = book_bytes(triwulan="II")
-    report = checked(content)
-    row = report.data.pk[2]  # Sasaran Kegiatan: target 100, realisasi 25
-    row.target_tw2 = 50.0  # template version 2 (coming): a Val or a bare number
-    row.target_renstra = 120
-    sub = build_submission(report, content)
-    assert sub.pk[2].target_tw2 == Decimal("50") and sub.pk[2].target_renstra == Decimal("120")
-    assert sub.pk[2].capaian_triwulan == Decimal("50")  # 25 / 50
-    assert sub.pk[2].capaian_tahunan == Decimal("25")  # 25 / 100
+def test_quarter_targets_of_a_version_2_workbook_are_archived_and_read_back(store):
+    wb = v2_book({5: {"Target TW I": 10, "Target TW II": 50, "Target TW III": 75.5,
+                      "Target Renstra": 120, "Standar Nasional": 95.25}}, triwulan="II")
+    buf = io.BytesIO()
+    wb.save(buf)
+    content = buf.getvalue()
+    sub = submission(content)
+    kegiatan = sub.pk[2]  # Sasaran Kegiatan: target 100, realisasi 25
+    assert (kegiatan.target_tw1, kegiatan.target_tw2, kegiatan.target_tw3) == (
+        Decimal("10"), Decimal("50"), Decimal("75.5"))
+    assert (kegiatan.target_renstra, kegiatan.standar_nasional) == (
+        Decimal("120"), Decimal("95.25"))
+    assert kegiatan.capaian_triwulan == Decimal("50")  # 25 / 50
+    assert kegiatan.capaian_tahunan == Decimal("25")  # 25 / 100
+    assert kegiatan.quarter_target(2) == Decimal("50") and kegiatan.quarter_target(4) == 100
     assert sub.pk[0].capaian_triwulan is None  # no Target TW II: none
+    assert sub.pk[0].target_tw2 is None
+    store.add(sub)
+    rows = store.conn.execute(
+        "SELECT target_tw1, target_tw2, target_tw3, target_renstra, standar_nasional, "
+        "capaian_triwulan, capaian_tahunan FROM pk_row ORDER BY pos").fetchall()
+    assert rows[2] == ("10", "50", "75.5", "120", "95.25", "50", "25")  # exact decimal text
+    assert rows[0][:6] == (None,) * 6
+    back = store.latest(sub.office, 2023, 2)
+    assert back.pk == sub.pk  # every field read back as it was built
 
 
 def test_tw_iv_capaian_triwulan_is_against_the_year_target():

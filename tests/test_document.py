@@ -100,9 +100,14 @@ def test_bab3_b_budget_figures_are_the_workbooks_cells(sample, doc):
     assert ["", "JUMLAH", "1.913.315.062", "328.094.457", "1.585.220.605", "17,15%"] in doc_rows
 
 
+CAPAIAN_TW_HEADER = ["No", "Sasaran", "Indikator", "Target TW I", "Target Tahunan", "Realisasi",
+                     "Capaian terhadap target triwulan", "Capaian terhadap target tahunan",
+                     "Predikat"]
+
+
 def test_bab3_a1_capaian_figures_are_the_workbooks_cells(sample, doc):
     _rep, xlsx, _d = sample
-    header = ["No", "Sasaran", "Indikator", "Target", "Realisasi", "Capaian", "Predikat"]
+    header = CAPAIAN_TW_HEADER
     wb_tables = _block(sheet_rows(xlsx, "Capaian Kinerja"), header)
     doc_tables = find_tables(doc, header)
     assert len(doc_tables) == len(wb_tables) == 4
@@ -112,29 +117,37 @@ def test_bab3_a1_capaian_figures_are_the_workbooks_cells(sample, doc):
         assert len(body) == len(wb_t)
         for w, d in zip(wb_t, body, strict=True):
             if w[0] == "Capaian rata-rata":
-                assert d[0] == "Capaian rata-rata" and d[5:8] == w[5:8]
+                assert d[0] == "Capaian rata-rata" and d[6:10] == w[6:10]
             else:
-                assert d[2:8] == w[2:8]  # indicator, target, realisasi, capaian, predikat, ket.
+                assert d[2:10] == w[2:10]  # indicator, targets, realisasi, capaian, predikat, ket.
             compared += 1
     assert compared == 21  # 17 indicators, 4 means
-    assert ["44,97%", "Sangat Rendah", "rata-rata 2 dari 2 indikator"] in [
-        r[5:8] for t in doc_tables for r in t]
+    # TW I without quarter targets: the annual mean, labelled, and no predikat anywhere
+    assert ["", "44,97%", "target triwulan tidak diisi",
+            "rata-rata 2 dari 2 indikator terhadap target tahunan"] in [
+        r[6:10] for t in doc_tables for r in t]
+    assert not [r for t in doc_tables for r in t if "Rendah" in " ".join(r)]
 
 
 def test_generated_sentences_state_the_workbooks_figures(sample, doc):
     _rep, xlsx, _d = sample
     ringkasan = {r[1]: r[2:] for r in sheet_rows(xlsx, "Ringkasan") if len(r) > 2 and r[1]}
     cap = ringkasan["Capaian rata-rata sasaran strategis"]
-    assert cap[:3] == ["44,97%", "Sangat Rendah", "rata-rata 2 dari 2 indikator"]
+    assert cap[:3] == ["44,97%", "target triwulan tidak diisi",
+                       "rata-rata 2 dari 2 indikator terhadap target tahunan"]
     pagu = ringkasan["Jumlah pagu anggaran (Rp)"][0]
     real = ringkasan["Jumlah realisasi anggaran (Rp)"][0]
     serapan = ringkasan["Serapan anggaran"][0]
     text = "\n".join(p.text for p in doc.paragraphs)
+    # no predikat: the sample's TW I has no quarter targets (archive.md)
     assert ("Capaian rata-rata sasaran strategis Kecamatan Tempursari Triwulan I Tahun 2023 "
-            f"{cap[0]} ({cap[2]}), predikat {cap[1]}.") in text
+            f"{cap[0]} ({cap[2]}).") in text
     assert f"Serapan anggaran {serapan}: realisasi Rp {real} dari pagu Rp {pagu}." in text
-    assert ("Capaian rata-rata Sasaran Strategis 44,97% (rata-rata 2 dari 2 indikator), "
-            "predikat Sangat Rendah.") in text
+    assert ("Capaian rata-rata Sasaran Strategis 44,97% (rata-rata 2 dari 2 indikator "
+            "terhadap target tahunan).") in text
+    assert ", predikat " not in text  # no sentence gives a mean a predikat
+    assert "Indikator tanpa target triwulan tidak diberi predikat." in text
+    assert "di bawah target triwulan" not in text  # no indicator has a quarter target
     assert "30 dari 63 item fasilitasi ditindaklanjuti (47,62%)." in text
     assert "Jumlah pegawai 26 orang: 10 PNS, 0 PPPK, 8 Non PNS, 8 Pendamping." in text
     assert "Efisiensi (cost per outcome) dihitung dengan metode selisih" in text
@@ -162,17 +175,17 @@ def test_a_capaian_of_0_125_percent_prints_0_13_in_the_document_and_the_workbook
     ws = wb["PK"]
     ws["F5"], ws["H5"], ws["I5"] = "dokumen", 800, 1  # capaian 1 ÷ 800 = 0,00125
     rep = process(save(wb, tmp_path), tmp_path / "out.xlsx", None, RUN_TIME, dokumen=True)
-    header = ["No", "Sasaran", "Indikator", "Target", "Realisasi", "Capaian", "Predikat"]
+    header = CAPAIAN_TW_HEADER
     wb_rows = [r for t in _block(sheet_rows(Path(rep.output), "Capaian Kinerja"), header)
                for r in t]
-    row = next(r for r in wb_rows if r[3] == "800 dokumen")
-    assert row[4:6] == ["1 dokumen", "0,13%"]
+    row = next(r for r in wb_rows if r[4] == "800 dokumen")
+    assert row[5:8] == ["1 dokumen", "", "0,13%"]
     doc_rows = [r for t in find_tables(open_docx(Path(rep.document)), header) for r in t]
-    assert next(r for r in doc_rows if r[3] == "800 dokumen")[4:6] == ["1 dokumen", "0,13%"]
+    assert next(r for r in doc_rows if r[4] == "800 dokumen")[5:8] == ["1 dokumen", "", "0,13%"]
     # the unit row (Satuan `Nilai`) as General with its unit, as in the workbook
     nilai = next(r for r in doc_rows if r[2] == "Nilai SAKIP kecamatan")
-    assert nilai[3:5] == ["70 Nilai", "65 Nilai"]
-    assert nilai[3:5] == next(r for r in wb_rows if r[2] == "Nilai SAKIP kecamatan")[3:5]
+    assert nilai[4:6] == ["70 Nilai", "65 Nilai"]
+    assert nilai[4:6] == next(r for r in wb_rows if r[2] == "Nilai SAKIP kecamatan")[4:6]
 
 
 def test_formatter_of_the_tests_agrees_on_formats():

@@ -152,8 +152,14 @@ def test_sample_sasaran_strategis(sample):
     assert desa.realisasi == pytest.approx(100 / 3)
     assert desa.capaian == pytest.approx(0.3704, abs=1e-4)
     assert fig.strategis.value == pytest.approx((0.529100529 + 0.370370370) / 2, abs=1e-6)
-    assert fig.strategis.label == "rata-rata 2 dari 2 indikator"
-    assert fas.predikat == "Rendah" and desa.predikat == "Sangat Rendah"
+    # TW I of a template version 1 workbook: no quarter targets, so no capaian triwulan and
+    # no predikat (not "Sangat Rendah" three months into the year); the mean is the annual
+    assert fig.quarter == 1 and fas.quarter == desa.quarter == 1
+    assert fas.capaian_tw is None and desa.capaian_tw is None
+    assert fas.tw_reason == desa.tw_reason == F.TW_TARGET_BLANK == "target triwulan tidak diisi"
+    assert fas.predikat is None and desa.predikat is None
+    assert fig.strategis.tahunan and fig.strategis.predikat is None
+    assert fig.strategis.label == "rata-rata 2 dari 2 indikator terhadap target tahunan"
 
 
 def test_sample_tables(sample):
@@ -206,6 +212,10 @@ def test_to_json_uses_percent_units(sample):
     _report, fig = sample
     js = fig.to_json()
     assert js["capaian_rata_rata"] == pytest.approx(44.97, abs=0.01)
+    assert js["capaian_rata_rata_terhadap"] == "tahunan" and js["predikat_rata_rata"] is None
+    fas = js["indikator"][0]
+    assert fas["capaian_tahunan"] == fas["capaian"] == pytest.approx(52.91, abs=0.01)
+    assert (fas["target_triwulan"], fas["capaian_triwulan"], fas["predikat"]) == (None, None, None)
     assert js["pagu"] == 1913315062
     assert js["serapan"] == pytest.approx(17.15, abs=0.01)
 

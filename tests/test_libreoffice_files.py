@@ -29,7 +29,7 @@ SAMPLE = ROOT / "samples" / "tempursari-2023-tw1.xlsx"
 HERE = Path(__file__).resolve().parent / "data" / "libreoffice"
 MANIFEST = json.loads((HERE / "manifest.json").read_text(encoding="utf-8"))
 ENTRIES = {e["file"]: e for e in MANIFEST["files"]}
-NOT_DATA = {"make_files.py", "manifest.json", "README.md"}
+NOT_DATA = {"make_files.py", "manifest.json", "README.md", "lkj-template-v1.xlsx"}  # the form typed into
 
 
 def key(f) -> tuple:
@@ -77,13 +77,81 @@ def values(data) -> dict:
     return out
 
 
+V2_FIELDS = {"Target TW I": "target_tw1", "Target TW II": "target_tw2",
+             "Target TW III": "target_tw3", "Target Renstra": "target_renstra",
+             "Standar Nasional": "standar_nasional"}
+
+
+def sample_values(entry) -> dict:
+    """The sample's values; for a version 2 file with the targets typed in too."""
+    data = check_source(SAMPLE, SAMPLE.name).data
+    if entry["variant"] == "v2":
+        data.identity.values["Versi Template"].value = entry["expect"]["versi_template"]
+        for row, given in MANIFEST["v2"]["targets"].items():
+            pk = next(r for r in data.pk if r.row == int(row))
+            for name, value in given.items():
+                setattr(pk, V2_FIELDS[name], Val(float(value)))
+    return values(data)
+
+
 @pytest.mark.parametrize("entry", entries(lambda e: "cell_invalid" not in e["expect"]
                                           and e["expect"].get("sample_findings")))
 def test_reads_the_sample_values(entry):
     """Findings do not cover every value (a Target of 90 read as 0.9 or a date would not
     always show): every value read must be the sample's, exactly."""
-    want = values(check_source(SAMPLE, SAMPLE.name).data)
-    assert values(check_source(HERE / entry["file"], entry["file"]).data) == want
+    got = values(check_source(HERE / entry["file"], entry["file"]).data)
+    assert got == sample_values(entry)
+
+
+@pytest.mark.parametrize("entry", entries(lambda e: e["variant"] == "v2"))
+def test_version_2_file_reads_its_targets_where_they_were_typed(entry):
+    """Template version 2 saved by LibreOffice: the sample's PK columns after Anggaran sit
+    five columns further right, the five new columns hold what was typed (`22,5` in id-ID)."""
+    rep = check_source(HERE / entry["file"], entry["file"])
+    assert entry["expect"]["targets"]["PK!M3"] == 22.5
+    for where, value in entry["expect"]["targets"].items():
+        cell = where.split("!")[1]
+        row = next(r for r in rep.data.pk if r.row == int(cell[1:]))
+        val = next(getattr(row, f) for f in V2_FIELDS.values() if getattr(row, f).addr == cell)
+        assert val.value == value, where
+    assert rep.data.pk[0].target_ll.addr == "R3"  # Target Tahun Lalu, moved from M
+    assert rep.data.identity.values["Versi Template"].value == 2
+
+
+def test_version_2_file_gives_the_capaian_triwulan_and_its_predikat(tmp_path):
+    """The LibreOffice v2 file processed: TW I judged against Target TW I where typed."""
+    import datetime as dt
+
+    import openpyxl
+
+    from lkj_excel.single import process_one
+
+    rep = process_one(HERE / "id-ID-v2.xlsx", "id-ID-v2.xlsx", tmp_path / "lkj.xlsx", None,
+                      dt.datetime(2024, 1, 2))
+    book = openpyxl.load_workbook(rep.output)
+    values_ = openpyxl.load_workbook(rep.output, data_only=True)
+    ws, wv = book["Capaian Kinerja"], values_["Capaian Kinerja"]
+    assert [ws.cell(5, c).value for c in (4, 5, 7, 8, 9)] == [
+        "Target TW I", "Target Tahunan", "Capaian terhadap target triwulan",
+        "Capaian terhadap target tahunan", "Predikat"]
+    # Sasaran Strategis: 30 of 63 items (47,62%) against Target TW I 22,5 and against 90
+    assert (wv["D6"].value, wv["E6"].value) == (0.225, 0.9)
+    assert ws["G6"].value == "=F6/D6" and wv["G6"].value == pytest.approx((30 / 63) / 0.225)
+    assert ws["H6"].value == "=F6/E6" and wv["H6"].value == pytest.approx((30 / 63) / 0.9)
+    assert wv["I6"].value == "Sangat Tinggi"
+    assert ws["G8"].value == "=AVERAGE(G6:G7)" and wv["I8"].value == "Sangat Tinggi"
+    # Sasaran Program: one Target TW I of 0, one blank: the table's mean is the annual one
+    prog = {wv.cell(r, 3).value: r for r in range(11, 20)}
+    zero = prog["Persentase Fasilitas Pelayanan Administrasi Kecamatan Sesuai SP dan SOP"]
+    assert (wv[f"G{zero}"].value, wv[f"I{zero}"].value) == ("tidak dapat dihitung", None)
+    blank = prog["Persentase Desa yang menetapkan LPPdes tepat waktu"]
+    assert (wv[f"G{blank}"].value, wv[f"I{blank}"].value) == (None, "target triwulan tidak diisi")
+    mean = blank + 1
+    assert ws[f"H{mean}"].value.startswith("=AVERAGE(H")
+    assert (wv[f"I{mean}"].value, wv[f"J{mean}"].value) == (
+        "target triwulan tidak lengkap", "rata-rata 8 dari 8 indikator terhadap target tahunan")
+    # ten columns still print one page wide (the narrowing counts what rounding left)
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth in (None, 1)
 
 
 @pytest.mark.parametrize("entry", entries(lambda e: "cell_invalid" in e["expect"]))
@@ -130,7 +198,7 @@ def test_manifest_lists_every_file_and_only_those():
     on_disk = {p.name for p in HERE.iterdir()} - NOT_DATA
     assert on_disk == set(ENTRIES)
     assert {e["format"] for e in ENTRIES.values()} == {"xlsx", "ods", "xls"}
-    for variant in ("filled", "edited", "errors"):
+    for variant in ("filled", "edited", "errors", "v2"):
         formats = {(e.get("locale"), e["format"]) for e in ENTRIES.values()
                    if e["variant"] == variant}
         locales = {"id-ID", "en-US"} if variant == "filled" else {"id-ID"}

@@ -319,32 +319,45 @@ def test_title_rows_on_every_sheet(values):
 
 def test_capaian_sasaran_strategis(book, values):
     ws, wv = book["Capaian Kinerja"], values["Capaian Kinerja"]
-    # each table: its heading, then its own header row (output.md's names)
+    # each table: its heading, then its own header row (output.md's names; TW I: the quarter's
+    # target and the year's, and the capaian against each, archive.md)
     assert ws["A4"].value == "1. Sasaran Strategis"
-    assert [ws.cell(5, c).value for c in range(1, 9)] == [
-        "No", "Sasaran", "Indikator", "Target", "Realisasi", "Capaian", "Predikat", "Keterangan"]
+    assert [ws.cell(5, c).value for c in range(1, 11)] == [
+        "No", "Sasaran", "Indikator", "Target TW I", "Target Tahunan", "Realisasi",
+        "Capaian terhadap target triwulan", "Capaian terhadap target tahunan", "Predikat",
+        "Keterangan"]
     r1 = find_row(wv, "C", "Persentase hasil fasilitasi dan koordinasi yang ditindaklanjuti")
     r2 = find_row(wv, "C", "Rata- rata persentase desa yang menyusun dokumen administrasi "
                            "pemerintahan desa tepat waktu")
     # derived realisations point at the lists they come from
-    assert ws[f"E{r1}"].value.startswith("='Fasilitasi'!")
-    assert ws[f"E{r2}"].value.startswith("='Dokumen Desa'!")
-    assert wv[f"D{r1}"].value == pytest.approx(0.9)
-    assert wv[f"E{r1}"].value == pytest.approx(30 / 63)
-    assert wv[f"E{r2}"].value == pytest.approx(7 / 21)
-    assert ws[f"F{r1}"].value == f"=E{r1}/D{r1}"
-    assert wv[f"F{r1}"].value == pytest.approx(0.5291, abs=1e-4)
-    assert wv[f"F{r2}"].value == pytest.approx(0.3704, abs=1e-4)
-    assert wv[f"G{r1}"].value == "Rendah"
-    assert "30 dari 63 item ditindaklanjuti" in wv[f"H{r1}"].value
-    assert "7 dari 21 dokumen" in wv[f"H{r2}"].value
+    assert ws[f"F{r1}"].value.startswith("='Fasilitasi'!")
+    assert ws[f"F{r2}"].value.startswith("='Dokumen Desa'!")
+    assert wv[f"E{r1}"].value == pytest.approx(0.9)
+    assert wv[f"F{r1}"].value == pytest.approx(30 / 63)
+    assert wv[f"F{r2}"].value == pytest.approx(7 / 21)
+    # the sample is template version 1: no Target TW I, so no capaian triwulan and no
+    # predikat; the capaian against the year's target stands, without a judgement
+    for r in (r1, r2):
+        assert ws[f"D{r}"].value is None and ws[f"G{r}"].value is None
+        assert ws[f"H{r}"].value == f"=F{r}/E{r}"
+        assert wv[f"I{r}"].value == "target triwulan tidak diisi"
+        assert ws[f"I{r}"].font.i  # an explanation, not a figure
+    assert wv[f"H{r1}"].value == pytest.approx(0.5291, abs=1e-4)
+    assert wv[f"H{r2}"].value == pytest.approx(0.3704, abs=1e-4)
+    assert "30 dari 63 item ditindaklanjuti" in wv[f"J{r1}"].value
+    assert "7 dari 21 dokumen" in wv[f"J{r2}"].value
     mean = r2 + 1
     assert wv[f"A{mean}"].value == "Capaian rata-rata"
-    assert ws[f"F{mean}"].value == f"=AVERAGE(F{r1}:F{r2})"
-    assert wv[f"F{mean}"].value == pytest.approx((30 / 63 / 0.9 + 7 / 21 / 0.9) / 2)
-    assert wv[f"H{mean}"].value == "rata-rata 2 dari 2 indikator"
-    for cell in (f"D{r1}", f"E{r1}", f"F{r1}", f"F{mean}"):
+    assert f"A{mean}:F{mean}" in {str(m) for m in ws.merged_cells.ranges}
+    assert ws[f"G{mean}"].value is None  # no triwulan mean: no row has its quarter target
+    assert ws[f"H{mean}"].value == f"=AVERAGE(H{r1}:H{r2})"
+    assert wv[f"H{mean}"].value == pytest.approx((30 / 63 / 0.9 + 7 / 21 / 0.9) / 2)
+    assert wv[f"I{mean}"].value == "target triwulan tidak diisi"
+    assert wv[f"J{mean}"].value == "rata-rata 2 dari 2 indikator terhadap target tahunan"
+    for cell in (f"E{r1}", f"F{r1}", f"H{r1}", f"H{mean}"):
         assert ws[cell].number_format == "0.00%"
+    assert not any(v in ("Rendah", "Sangat Rendah") for row in wv.iter_rows(values_only=True)
+                   for v in row)  # the point of issue 12: no judgement three months in
 
 
 def test_capaian_one_table_per_level_and_penanggung_jawab(values):
@@ -516,9 +529,11 @@ def test_ringkasan_headlines(book, values):
     ws, wv = book["Ringkasan"], values["Ringkasan"]
     # column A holds the charts' short labels; the summary starts in column B
     mean = find_row(wv, "B", "Capaian rata-rata sasaran strategis")
-    assert ws[f"C{mean}"].value.startswith("='Capaian Kinerja'!F")
+    # the annual mean (the sample's TW I has no quarter targets), labelled, no predikat
+    assert ws[f"C{mean}"].value == "='Capaian Kinerja'!H8"
     assert wv[f"C{mean}"].value == pytest.approx(0.44974, abs=1e-5)
-    assert wv[f"E{mean}"].value == "rata-rata 2 dari 2 indikator"
+    assert wv[f"D{mean}"].value == "target triwulan tidak diisi" and ws[f"D{mean}"].font.i
+    assert wv[f"E{mean}"].value == "rata-rata 2 dari 2 indikator terhadap target tahunan"
     pagu = find_row(wv, "B", "Jumlah pagu anggaran (Rp)")
     assert wv[f"C{pagu}"].value == 1913315062
     verdict = find_row(wv, "B", "Kesimpulan")
@@ -718,7 +733,7 @@ def test_hostile_text_stays_text(hostile):
 
 def test_rasio_and_custom_bands(tmp_path):
     st = Settings(batas=(50.0, 20.0), label=("Baik", "Cukup", "Kurang"), metode="rasio",
-                  source="lkj-excel.toml")
+                  source="lkj-excel.toml", tanpa_target_triwulan="tampilkan")
     report = process_one(SAMPLE, str(SAMPLE), tmp_path / "x.xlsx", st, RUN_TIME)
     assert report.output == str(tmp_path / "x.xlsx")
     book = openpyxl.load_workbook(report.output)
@@ -732,8 +747,15 @@ def test_rasio_and_custom_bands(tmp_path):
     assert rows["Pengaturan"] == "lkj-excel.toml"
     ck = values["Capaian Kinerja"]
     r1 = find_row(ck, "C", "Persentase hasil fasilitasi dan koordinasi yang ditindaklanjuti")
-    assert ck[f"G{r1}"].value == "Baik"  # 52.91% under the custom bands
-    assert "0.5" in book["Capaian Kinerja"][f"G{r1}"].value
+    # 52.91% under the custom bands; TW I without Target TW I, so (tanpa_target_triwulan =
+    # "tampilkan") the capaian tahunan is judged, labelled so
+    assert ck[f"I{r1}"].value == "Baik (terhadap target tahunan)"
+    pred = book["Capaian Kinerja"][f"I{r1}"].value
+    assert pred.startswith(f"=IF(ROUND(H{r1},12)>=0.5,") and '&" (terhadap target tahunan)"' in pred
+    mean = r1 + 2
+    assert ck[f"I{mean}"].value == "Cukup (terhadap target tahunan)"  # (52.91 + 37.04) / 2
+    assert rows["Predikat: capaian yang dinilai"].endswith(
+        "(pengaturan predikat.tanpa_target_triwulan = tampilkan).")
     cpo, cpv = book["Cost per Outcome"], values["Cost per Outcome"]
     r = find_row(cpv, "D", "7.01.01.01.2")
     assert cpo[f"K{r}"].value == f"=J{r}/G{r}"
@@ -814,12 +836,13 @@ def test_units_and_arah_turun(tmp_path):
     values = openpyxl.load_workbook(report.output, data_only=True)
     ck, cv = book["Capaian Kinerja"], values["Capaian Kinerja"]
     r = find_row(cv, "C", ws[f"E{last}"].value)
-    assert (cv[f"D{r}"].value, cv[f"E{r}"].value) == (6, 3)
-    assert ck[f"D{r}"].number_format == 'General" dokumen"'
-    assert cv[f"F{r}"].value == 0.5
+    # TW I: E the year's Target, F Realisasi, H the capaian against the year's Target
+    assert (cv[f"E{r}"].value, cv[f"F{r}"].value) == (6, 3)
+    assert ck[f"E{r}"].number_format == 'General" dokumen"'
+    assert cv[f"H{r}"].value == 0.5
     t = find_row(cv, "C", ws[f"E{last - 1}"].value)
-    assert ck[f"F{t}"].value == f"=(2*D{t}-E{t})/D{t}"
-    assert cv[f"F{t}"].value == pytest.approx((2 * 0.9 - 0.11) / 0.9)
+    assert ck[f"H{t}"].value == f"=(2*E{t}-F{t})/E{t}"
+    assert cv[f"H{t}"].value == pytest.approx((2 * 0.9 - 0.11) / 0.9)
 
 
 def test_repeated_facilitation_items_are_counted_once_by_formulas(tmp_path):
@@ -892,13 +915,13 @@ def test_derived_realisation_over_an_empty_list(tmp_path):
     values = openpyxl.load_workbook(report.output, data_only=True)
     cv = values["Capaian Kinerja"]
     r = find_row(cv, "C", "Persentase hasil fasilitasi dan koordinasi yang ditindaklanjuti")
-    assert cv[f"E{r}"].value is None
-    assert cv[f"F{r}"].value == "belum diukur"
-    assert "Fasilitasi kosong" in cv[f"H{r}"].value
+    assert cv[f"F{r}"].value is None
+    assert cv[f"H{r}"].value == "belum diukur"
+    assert "Fasilitasi kosong" in cv[f"J{r}"].value
     assert values["Fasilitasi"]["A4"].value == "Tidak ada data"
     mean = find_row(cv, "A", "Capaian rata-rata")
-    assert cv[f"H{mean}"].value == "rata-rata 1 dari 2 indikator"
-    assert cv[f"F{mean}"].value == pytest.approx(7 / 21 / 0.9)
+    assert cv[f"J{mean}"].value == "rata-rata 1 dari 2 indikator terhadap target tahunan"
+    assert cv[f"H{mean}"].value == pytest.approx(7 / 21 / 0.9)
 
 
 # --- output names and places ------------------------------------------------------------------------

@@ -54,7 +54,7 @@ def test_angka_diganti_lists_every_replaced_figure(sample_lkj):
     assert rows[0][6] == "pk.derived_mismatch"
     # Dipakai is the cell that shows the figure, Selisih a live formula
     assert ws["E7"].value.startswith("='Realisasi Anggaran'!C")
-    assert ws["E5"].value.startswith("='Capaian Kinerja'!E")
+    assert ws["E5"].value.startswith("='Capaian Kinerja'!F")  # TW I: F is Realisasi
     assert ws["F7"].value == "=D7-E7"
     assert wv.max_row == 12  # six rows, a blank row and the note
 

@@ -24,16 +24,17 @@ IDENTITAS = {
     "Tempat Laporan": "Lumajang",
     "Tanggal Laporan": dt.datetime(2024, 6, 30),
 }
+# template version 2: after Anggaran, Target TW I, TW II, TW III, Target Renstra, Standar Nasional
 PK = [
     ["1", "Sasaran Strategis", "Camat", "Meningkatnya akuntabilitas pemerintahan desa",
      "Rata-rata persentase desa yang menyusun dokumen tepat waktu", None, None, 90, 50,
-     "Dokumen Desa", None, None, 80, 85, None],
+     "Dokumen Desa", None, None, 20, 40, 65, 95, 87.5, 80, 85, None],
     ["2", "Sasaran Program", "Camat", "Terpenuhinya fasilitas kebutuhan operasional",
-     "Persentase pemenuhan fasilitas", "%", "Naik", 90, 45, None, "7.01.01", 4500000, None,
-     None, "DAU"],
+     "Persentase pemenuhan fasilitas", "%", "Naik", 90, 45, None, "7.01.01", 4500000, 25, 50,
+     75, 100, None, None, None, "DAU"],
     ["3", "Sasaran Kegiatan", "Sekretaris Kecamatan", "Terfasilitasinya administrasi keuangan",
-     "Jumlah laporan keuangan", "dokumen", "Naik", 12, 6, None, "7.01.01.2.02", 4500000, None,
-     None, None],
+     "Jumlah laporan keuangan", "dokumen", "Naik", 12, 6, None, "7.01.01.2.02", 4500000, 3, 6,
+     9, 60, None, None, None, None],
 ]
 REALISASI = [
     ["7.01.01", "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA", 4500000, 1500000,
@@ -97,7 +98,7 @@ def test_filled_template_reads_back(tmp_path):
     assert ident_values["NIP Kepala"] == "198001012005011003"
     assert ident_values["Jumlah Desa/Kelurahan"] == 2
     assert ident_values["Tanggal Laporan"] == dt.date(2024, 6, 30)
-    assert ident_values["Versi Template"] == 1
+    assert ident_values["Versi Template"] == 2
     assert [(r.tingkat.value, r.target.value, r.realisasi.value, r.kode.value, r.anggaran.value)
             for r in data.pk] == [
         ("Sasaran Strategis", 90, 50, None, None),
@@ -105,6 +106,13 @@ def test_filled_template_reads_back(tmp_path):
         ("Sasaran Kegiatan", 12, 6, "7.01.01.2.02", 450000000),
     ]
     assert data.pk[2].is_percent is False and data.pk[0].is_percent is True
+    assert [(r.target_tw1.value, r.target_tw2.value, r.target_tw3.value, r.target_renstra.value,
+             r.standar_nasional.value) for r in data.pk] == [
+        (20, 40, 65, 95, 87.5), (25, 50, 75, 100, None), (3, 6, 9, 60, None)]
+    # TW II: capaian against Target TW II beside the one against the year's Target
+    assert [(i.capaian_tw, i.predikat) for i in rep.figures.indicators] == [
+        (1.25, "Sangat Tinggi"), (0.9, "Tinggi"), (1.0, "Sangat Tinggi")]
+    assert [round(i.capaian, 4) for i in rep.figures.indicators] == [0.5556, 0.5, 0.5]
     # Dokumen Desa: 2 LPPDes + 1 RKPDes on time out of 2 villages x 3
     assert data.pk[0].derived == 50
     assert [(r.kode.value, r.pagu.value, r.realisasi.value, r.sisa.value) for r in data.budget] == [

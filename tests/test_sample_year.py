@@ -53,9 +53,10 @@ def test_the_samples_folder_holds_the_year_and_the_script_rebuilds_it(tmp_path):
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     tw1 = mod.base.load()
-    for data, name in ((mod.last_year(tw1), YEAR[0]), (mod.second_quarter(tw1), YEAR[2])):
+    for data, name, version in ((mod.last_year(tw1), YEAR[0], 1),
+                                (mod.second_quarter(tw1), YEAR[2], 2)):
         out = tmp_path / name
-        mod.base.save_deterministic(mod.base.build(data), out)
+        mod.base.save_deterministic(mod.base.build(data, version=version), out)
         a, b = openpyxl.load_workbook(SAMPLES / name), openpyxl.load_workbook(out)
         for ws in a.worksheets:
             if ws.title == "Petunjuk":
@@ -64,8 +65,8 @@ def test_the_samples_folder_holds_the_year_and_the_script_rebuilds_it(tmp_path):
 
 
 def test_tw_ii_has_every_history_check_at_the_planted_cells(year):
-    assert history(year / "a.sqlite", YEAR[2]) == [
-        ("history.last_year_mismatch", "PK", "N3", None, 94.12, 92.5),
+    assert history(year / "a.sqlite", YEAR[2]) == [  # TW II is template version 2: PK!S
+        ("history.last_year_mismatch", "PK", "S3", None, 94.12, 92.5),
         ("history.target_changed", "PK", "H5", "7.01.01", 95.0, 90.0),
         ("history.indicator_missing", "PK", None, "7.01.01.2.07", None,
          "Persentase fasilitasi pengadaan Barang Milik Daerah"),
@@ -105,7 +106,7 @@ def test_the_tw_ii_lkj_shows_the_year(year):
     assert cells[6:] == [12_845_000, f"=D{at}-G{at}"]
     assert rows["7.01.01.2.06.08"][1][6] == 800_000
     diganti = [r for r in book["Angka Diganti"].iter_rows(min_row=5, values_only=True)
-               if r[0] == "PK" and r[1] == "N3"]
+               if r[0] == "PK" and r[1] == "S3"]
     assert len(diganti) == 1
     assert diganti[0][2:5] == (None, 0.9412, "='Perbandingan'!D6")
     assert diganti[0][6] == "history.last_year_mismatch"

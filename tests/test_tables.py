@@ -138,7 +138,9 @@ def test_every_table_value_is_written_where_the_workbook_says(tmp_path):
 def test_predikat_labels_with_braces_stay_literal(tmp_path):
     """A settings label is text inside a formula template: braces in it are not placeholders."""
     settings = Settings(label=("Sangat {Tinggi}", "Tinggi", "Sedang", "Rendah", "{x}"))
-    rep = run(clean_book(), tmp_path)
+    wb = clean_book()
+    wb["Identitas"]["B6"] = "IV"  # TW IV: every capaian gets its predikat
+    rep = run(wb, tmp_path)
     t = build(rep, settings)
     out = write_lkj(rep, settings, tmp_path / "lkj.xlsx", __import__("datetime").datetime(2024, 1, 2), t)
     ws = openpyxl.load_workbook(out)["Capaian Kinerja"]

@@ -18,7 +18,7 @@ from lkj_excel.write.template import lists as template_lists
 from lkj_excel.write.template import make_template, template_filename
 
 ROOT = Path(__file__).resolve().parent.parent
-SHIPPED = ROOT / "templates" / "lkj-template-v1.xlsx"
+SHIPPED = ROOT / "templates" / "lkj-template-v2.xlsx"
 
 TEMPURSARI = {
     "Perangkat Daerah": "Kecamatan Tempursari",
@@ -345,7 +345,7 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path):
         {"Triwulan": "V"},
         {"Triwulan": 5},
         {"Isian Asing": "x"},
-        {"Versi Template": 2},
+        {"Versi Template": 1},
         {"Jumlah Desa/Kelurahan": "tujuh"},
     ],
 )
@@ -359,9 +359,9 @@ def test_bad_prefill_is_refused(tmp_path, identity):
 
 
 def test_template_filename():
-    assert template_filename(None) == "lkj-template-v1.xlsx"
-    assert template_filename({}) == "lkj-template-v1.xlsx"
-    assert template_filename({"tahun": None, "triwulan": ""}) == "lkj-template-v1.xlsx"
+    assert template_filename(None) == "lkj-template-v2.xlsx"
+    assert template_filename({}) == "lkj-template-v2.xlsx"
+    assert template_filename({"tahun": None, "triwulan": ""}) == "lkj-template-v2.xlsx"
     assert template_filename(TEMPURSARI) == "LKj-Isian-Kecamatan-Tempursari-2023-TW1.xlsx"
     assert template_filename({"tahun": 2024, "triwulan": "IV"}) == "LKj-Isian-2024-TW4.xlsx"
     assert template_filename({"Perangkat Daerah": "Kec. A/B: C"}) == "LKj-Isian-Kec.-A-B-C.xlsx"
@@ -409,7 +409,7 @@ def test_petunjuk_covers_every_sheet_and_rule(wb):
 def test_shipped_template_matches_generator(blank):
     assert SHIPPED.exists(), (
         "run: python -c 'from lkj_excel.write.template import "
-        'make_template; make_template("templates/lkj-template-v1.xlsx")\''
+        'make_template; make_template("templates/lkj-template-v2.xlsx")\''
     )
     assert snapshot(SHIPPED) == snapshot(blank)
 

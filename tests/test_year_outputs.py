@@ -6,6 +6,7 @@ figure is read back from the written workbook: values, formulas, comments."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -70,15 +71,15 @@ def test_perbandingan_shows_every_quarter_and_last_years_tw_iv_from_the_archive(
          "Naik/ Turun")]
     assert _rows(ws, 6, 8) == [
         (1, "Persentase dokumen desa yang ditetapkan tepat waktu", 0.85, 1, "=D6/C6",
-         "LKj TW IV 2022, versi 1", "='Capaian Kinerja'!D6", 1, "=H6/G6",
-         "='Capaian Kinerja'!E6", "=J6/G6", "=K6-E6",
+         "LKj TW IV 2022, versi 1", "='Capaian Kinerja'!E6", 1, "=H6/G6",
+         "='Capaian Kinerja'!F6", "=J6/G6", "=K6-E6",
          '=IF(ROUND(L6,4)>0,"Naik",IF(ROUND(L6,4)<0,"Turun","Tetap"))'),
         (2, "Nilai SAKIP kecamatan", 60, 58, "=D7/C7", "LKj TW IV 2022, versi 1",
-         "='Capaian Kinerja'!D10", 20, "=H7/G7", "='Capaian Kinerja'!E10", "=J7/G7",
+         "='Capaian Kinerja'!E10", 20, "=H7/G7", "='Capaian Kinerja'!F10", "=J7/G7",
          "=K7-E7", '=IF(ROUND(L7,4)>0,"Naik",IF(ROUND(L7,4)<0,"Turun","Tetap"))'),
         (3, "Persentase dokumen perencanaan yang tersusun tepat waktu", 1, 0.25, "=D8/C8",
-         "LKj TW IV 2022, versi 1", "='Capaian Kinerja'!D14", 0.25, "=H8/G8",
-         "='Capaian Kinerja'!E14", "=J8/G8", "=K8-E8",
+         "LKj TW IV 2022, versi 1", "='Capaian Kinerja'!E14", 0.25, "=H8/G8",
+         "='Capaian Kinerja'!F14", "=J8/G8", "=K8-E8",
          '=IF(ROUND(L8,4)>0,"Naik",IF(ROUND(L8,4)<0,"Turun","Tetap"))')]
     # the stored results: capaian tahunan of each quarter and of last year, the change in points
     v = _rows(_sheet(path, "Perbandingan", values=True), 6, 8)
@@ -166,6 +167,14 @@ def test_without_the_previous_quarter_the_columns_are_left_out(tmp_path):
                                         "Realisasi TW III", "Capaian TW III")
     assert ws["H7"].value == 20 and ws["J7"].value is None
     assert ws["J7"].comment.text == "Tidak ada di arsip"
+
+
+def _timeless(rows) -> list[tuple]:
+    """A sheet's values with the time each earlier report was processed left out (the two
+    runs compared are a minute apart, or more)."""
+    def clean(v):
+        return re.sub(r"diproses [^)]*\)", "diproses …)", v) if isinstance(v, str) else v
+    return [tuple(clean(v) for v in row) for row in rows]
 
 
 def test_the_same_whatever_the_number_of_workers(tmp_path, year):

@@ -160,33 +160,25 @@ def names_of(report: Any) -> tuple[str | None, str]:
     return _text(ident.values.get("Pemerintah Daerah")), ident.perangkat_daerah.strip()
 
 
-def _pk_records(report: Any, triwulan: int) -> list[PKRecord]:
-    from ..figures import capaian_exact
-
+def _pk_records(report: Any) -> list[PKRecord]:
     by_row = {id(i.pk): i for i in report.figures.indicators}
     out = []
     for pos, r in enumerate(report.data.pk):
         ind = by_row.get(id(r))
-        target_q = r.target if triwulan == 4 else getattr(r, QUARTER_TARGETS[triwulan - 1], None)
-        cap_q = getattr(ind, "capaian_triwulan_exact", None)
-        if cap_q is None and ind is not None:
-            t = _usable(target_q)
-            usable = isinstance(t, int | float | Decimal) and not isinstance(t, bool) and t > 0
-            cap_q = capaian_exact(t if usable else None, ind.realisasi, ind.arah)
         source = _text(r.sumber)
         out.append(PKRecord(
             pos, r.row, _text(r.tingkat), _text(r.penanggung_jawab), _text(r.sasaran),
             _text(r.indikator), _text(r.satuan), bool(r.is_percent), _text(r.arah),
             _text(r.kode), _number(r.target),
-            *(_number(getattr(r, name, None)) for name in QUARTER_TARGETS),
-            _number(getattr(r, "target_renstra", None)),
-            _number(getattr(r, "standar_nasional", None)),
+            _number(r.target_tw1), _number(r.target_tw2), _number(r.target_tw3),
+            _number(r.target_renstra), _number(r.standar_nasional),
             _number(r.target_ll), _number(r.realisasi_ll),
             realisasi=canonical(ind.realisasi) if ind is not None else _number(r.realisasi),
             realisasi_source=source,
             realisasi_typed=_number(r.realisasi) if source else None,
             capaian_tahunan=_percent(ind.capaian_exact) if ind is not None else None,
-            capaian_triwulan=_percent(cap_q),
+            # against this triwulan's target (Target TW n; in TW IV the year's Target)
+            capaian_triwulan=_percent(ind.capaian_tw_exact) if ind is not None else None,
         ))
     return out
 
@@ -235,6 +227,6 @@ def build_submission(report: Any, content: bytes, settings: Any = None, *,
         errors=report.errors, warnings=report.warnings,
         sender=meta.get("Pengirim") or None,
         sent_at=sent if isinstance(sent, dt.datetime) else None,
-        pk=_pk_records(report, triwulan), budget=_budget_records(report),
+        pk=_pk_records(report), budget=_budget_records(report),
         findings=_finding_records(report),
     )

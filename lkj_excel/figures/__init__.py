@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..codes import Nomenclature
-from ..contract import DOCS
+from ..contract import DOCS, triwulan_number
 from ..model import Budget, WorkbookData, sum_known
 from ..settings import Settings
 from .budget import (
@@ -42,11 +42,16 @@ from .indicators import (
     NO_LEVEL,
     TARGET_MISSING,
     TIDAK_DAPAT,
+    TW_TARGET_BLANK,
+    TW_TARGET_INCOMPLETE,
     CapaianTable,
     Indicator,
+    capaian_mean,
     capaian_tables,
     derive,
     indicator,
+    no_predikat_text,
+    predikat_text,
 )
 from .lists import (
     STAFF_STATUS,
@@ -59,6 +64,8 @@ from .lists import (
 )
 from .numbers import (
     METODE_TEXT,
+    TAHUNAN,
+    TERHADAP_TAHUNAN,
     Absorption,
     Mean,
     capaian,
@@ -74,12 +81,13 @@ from .numbers import (
 
 __all__ = [
     "BELUM_DIUKUR", "DOCS", "GROUPED_LEVELS", "LEVELS", "METODE_TEXT", "NO_LEVEL", "STAFF_STATUS",
-    "TARGET_MISSING", "TIDAK_DAPAT", "BudgetLine", "CapaianTable", "CostGroup", "CostRow",
+    "TAHUNAN", "TARGET_MISSING", "TERHADAP_TAHUNAN", "TIDAK_DAPAT", "TW_TARGET_BLANK",
+    "TW_TARGET_INCOMPLETE", "BudgetLine", "CapaianTable", "CostGroup", "CostRow",
     "FacRow", "FacilitationFigure", "Figures", "Indicator", "Mean", "ProgramFigure",
-    "VillageFigure", "budget_lines", "budget_row", "capaian", "capaian_exact", "capaian_tables",
-    "compute", "cost_groups", "derive", "efisiensi", "facilitation", "has_sen", "indicator",
-    "place", "predikat", "rata_rata", "rupiah", "serapan", "sisa", "staff_status", "subtree",
-    "sumber_dana", "villages",
+    "VillageFigure", "budget_lines", "budget_row", "capaian", "capaian_exact", "capaian_mean",
+    "capaian_tables", "compute", "cost_groups", "derive", "efisiensi", "facilitation", "has_sen",
+    "indicator", "no_predikat_text", "place", "predikat", "predikat_text", "rata_rata", "rupiah",
+    "serapan", "sisa", "staff_status", "subtree", "sumber_dana", "villages",
 ]
 
 
@@ -89,6 +97,7 @@ class Figures(Absorption):
     when the workbook has no Realisasi, Fasilitasi or LPPDes sheet."""
 
     metode: str
+    quarter: int | None = None  # the report's triwulan when it is I-III (two capaian)
     indicators: list[Indicator] = field(default_factory=list)
     tables: list[CapaianTable] = field(default_factory=list)
     strategis: Mean = field(default_factory=lambda: Mean(None, 0, 0))
@@ -109,9 +118,19 @@ class Figures(Absorption):
         def rp(sen):
             return None if sen is None else rupiah(sen)
 
+        def basis(tahunan: bool, judged: bool) -> str | None:
+            if not judged:
+                return None
+            return TAHUNAN if tahunan or self.quarter is None else "triwulan"
+
+        st = self.strategis
         return {
-            "capaian_rata_rata": pct(self.strategis.value),
-            "capaian_rata_rata_indikator": [self.strategis.count, self.strategis.total],
+            "capaian_rata_rata": pct(st.value),
+            "capaian_rata_rata_indikator": [st.count, st.total],
+            # which capaian the mean is of: "triwulan" (every sasaran strategis has its
+            # quarter's target) or "tahunan"; its predikat where it gets one
+            "capaian_rata_rata_terhadap": basis(st.tahunan, st.value is not None),
+            "predikat_rata_rata": st.predikat,
             "pagu": rp(self.pagu),
             "realisasi": rp(self.realisasi),
             "sisa": rp(self.sisa),
@@ -120,8 +139,13 @@ class Figures(Absorption):
             "indikator": [
                 {"tingkat": i.level, "penanggung_jawab": i.penanggung_jawab,
                  "indikator": i.pk.indikator.value, "target": i.target,
+                 "target_triwulan": i.target_tw,
                  "realisasi": None if i.realisasi is None else round(i.realisasi, 2),
-                 "capaian": pct(i.capaian), "predikat": i.predikat}
+                 "capaian": pct(i.capaian),  # = capaian_tahunan (kept for older readers)
+                 "capaian_tahunan": pct(i.capaian),
+                 "capaian_triwulan": pct(i.capaian_tw),
+                 "predikat": i.predikat,
+                 "predikat_terhadap": basis(i.predikat_tahunan, i.predikat is not None)}
                 for i in self.indicators
             ],
         }
@@ -141,10 +165,12 @@ def compute(data: WorkbookData, settings: Settings | None = None,
     if "LPPDes" in present:
         fig.villages = villages(data.villages)
     derive(data.pk, fig.facilitation, fig.villages)
-    fig.indicators = [indicator(r, settings) for r in data.pk]
-    fig.tables = capaian_tables(fig.indicators)
-    fig.strategis = rata_rata(i.capaian_exact for i in fig.indicators
-                              if i.level == "Sasaran Strategis")
+    triwulan = triwulan_number(data.identity.triwulan)
+    fig.quarter = triwulan if triwulan in (1, 2, 3) else None
+    fig.indicators = [indicator(r, settings, triwulan) for r in data.pk]
+    fig.tables = capaian_tables(fig.indicators, settings)
+    fig.strategis = capaian_mean([i for i in fig.indicators if i.level == "Sasaran Strategis"],
+                                 settings)
     budget = fig.budget
     fig.cost = cost_groups(fig.indicators, budget, settings.metode)
     if budget is not None:

@@ -62,17 +62,32 @@ def predikat(capaian_fraction: float | Fraction | None, settings: Settings | Non
     return settings.label[-1]
 
 
+TAHUNAN = "tahunan"  # a capaian against the year's Target
+TERHADAP_TAHUNAN = "terhadap target tahunan"
+
+
 @dataclass(frozen=True)
 class Mean:
-    """Capaian rata-rata of one table: the mean of the rows that have a capaian."""
+    """Capaian rata-rata of one table: the mean of the rows that have a capaian.
+
+    `basis` TAHUNAN: in TW I-III, the mean of the capaian against the year's Target (some
+    row lacks its quarter's target), labelled so; None: of the one capaian the table
+    judges. `predikat` is the mean's predikat where it gets one (indicators.capaian_mean)."""
 
     value: float | None
     count: int  # rows with a capaian
     total: int  # rows in the table
+    basis: str | None = None
+    predikat: str | None = None
+
+    @property
+    def tahunan(self) -> bool:
+        return self.basis == TAHUNAN
 
     @property
     def label(self) -> str:
-        return f"rata-rata {self.count} dari {self.total} indikator"
+        text = f"rata-rata {self.count} dari {self.total} indikator"
+        return f"{text} {TERHADAP_TAHUNAN}" if self.tahunan else text
 
 
 def rata_rata(values: Iterable[float | Fraction | None]) -> Mean:

@@ -104,6 +104,11 @@ def pk(rd: Reader, table: Table) -> list[PKRow]:
             target_ll=_opt(rd, table, row, "Target Tahun Lalu", k, pct),
             realisasi_ll=_opt(rd, table, row, "Realisasi Tahun Lalu", k, pct),
             keterangan=_opt(rd, table, row, "Keterangan", k),
+            target_tw1=_opt(rd, table, row, "Target TW I", k, pct),
+            target_tw2=_opt(rd, table, row, "Target TW II", k, pct),
+            target_tw3=_opt(rd, table, row, "Target TW III", k, pct),
+            target_renstra=_opt(rd, table, row, "Target Renstra", k, pct),
+            standar_nasional=_opt(rd, table, row, "Standar Nasional", k, pct),
             is_percent=pct,
         ))
     return out

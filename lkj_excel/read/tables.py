@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import catalogue as C
-from ..contract import IDENTITAS, IDENTITY_ITEMS, Kind, Sheet, norm_header, norm_sheet
+from ..contract import IDENTITAS, IDENTITY_ITEMS, Kind, Sheet, header_key, norm_header, norm_sheet
 from ..findings import Finding
 from ..model import Cell
 from .workbook import RawBook, RawSheet, address, col_letter
@@ -75,7 +75,9 @@ def _match_row(spec: Sheet, values: list) -> list[tuple[int, str]]:
     out = []
     for c, v in enumerate(values, start=1):
         if isinstance(v, str) and v.strip():
-            name = keys.get(norm_header(v))
+            # a triwulan in parentheses is kept (`Target (TW I)` is Target TW I); where that
+            # names no column, the parentheses are dropped (`Realisasi (TW I)` is Realisasi)
+            name = keys.get(header_key(v)) or keys.get(norm_header(v))
             if name:
                 out.append((c, name))
     return out

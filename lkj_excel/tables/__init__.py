@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from .base import Source
 from .budget import budget_tables
-from .capaian import IndicatorCells, capaian_tables
+from .capaian import IndicatorCells, capaian_tables, mean_column
 from .cost import cost_tables
 from .findings import findings_table
 from .lists import facilitation_tables, village_tables
@@ -77,7 +77,7 @@ def build(report, settings) -> LkjTables:
         derived["Fasilitasi"] = fac_pct
     rek = findings_table(report.findings)
     capaian, ck = capaian_tables(src, derived)
-    strategis = next((Ref("capaian", len(t.rows) - 1, t.id) for t in capaian
+    strategis = next((Ref(mean_column(t.key), len(t.rows) - 1, t.id) for t in capaian
                       if t.key.level == "Sasaran Strategis" and t.key.mean.count), None)
     total = Ref("pagu", len(ra.rows) - 1, ra.id) if ra.rows else None
     tingkat = Span("tingkat", 0, max(len(rek.rows) - 1, 0), rek.id, absolute=True)

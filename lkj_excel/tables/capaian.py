@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import figures as F
+from ..contract import TRIWULAN
 from ..money import format_number
 from .base import Source, value_kind
 from .formulas import average, capaian, predikat, ref
@@ -16,6 +17,20 @@ COLUMNS = [Column("no", "No", COUNT), Column("sasaran", "Sasaran"), Column("indi
            Column("target", "Target"), Column("realisasi", "Realisasi"),
            Column("capaian", "Capaian", PERCENT), Column("predikat", "Predikat"),
            Column("keterangan", "Keterangan")]
+CAPAIAN_TW = "Capaian terhadap target triwulan"
+CAPAIAN_TAHUNAN = "Capaian terhadap target tahunan"
+
+
+def columns(quarter: int | None) -> list[Column]:
+    """The columns of a Capaian Kinerja table: in TW I-III the quarter's target beside the
+    year's and the two capaian (docs/angka.md#capaian-triwulan-dan-predikat); in TW IV
+    (or when the triwulan is not known) one target and one capaian, as docs/keluaran.md#3-capaian-kinerja lists."""
+    if quarter is None:
+        return list(COLUMNS)
+    return [*COLUMNS[:3], Column("target_tw", f"Target TW {TRIWULAN[quarter - 1]}"),
+            Column("target", "Target Tahunan"), Column("realisasi", "Realisasi"),
+            Column("capaian_tw", CAPAIAN_TW, PERCENT), Column("capaian", CAPAIAN_TAHUNAN, PERCENT),
+            *COLUMNS[6:]]
 
 
 @dataclass
@@ -24,7 +39,8 @@ class IndicatorCells:
 
     target: Ref | None
     realisasi: Ref | None
-    capaian: Ref | None
+    capaian: Ref | None  # the capaian tahunan
+    capaian_tw: Ref | None = None  # the capaian triwulan, in TW I-III
 
 
 def sasaran_cells(inds: list[F.Indicator], src: Source) -> list[tuple[Value, Value]]:
@@ -50,30 +66,52 @@ def sasaran_cells(inds: list[F.Indicator], src: Source) -> list[tuple[Value, Val
 def capaian_tables(src: Source, derived: dict[str, Ref]) -> tuple[list[Table], dict[int, IndicatorCells]]:
     """The tables, and where each indicator's figures are (by `id(PKRow)`). `derived`: the
     cell of each derived realisation (`Fasilitasi`, `Dokumen Desa`, `RKPDes` ...)."""
-    settings = src.settings
     tables: list[Table] = []
     cells: dict[int, IndicatorCells] = {}
+    cols = columns(src.figures.quarter)
     for k, t in enumerate(src.figures.tables):
         tid = f"capaian_{k + 1}"
-        table = Table(tid, f"{k + 1}. {t.title}", list(COLUMNS))
+        table = Table(tid, f"{k + 1}. {t.title}", list(cols))
         table.key = t
         for ind, (no, sasaran) in zip(t.rows, sasaran_cells(t.rows, src), strict=True):
             r = len(table.rows)
-            row, where = _row(src, ind, no, sasaran, derived, settings, tid, r)
-            table.add(row, key=ind)
+            row, where = _row(src, ind, no, sasaran, derived, tid, r)
+            table.add([row[c.key] for c in cols], key=ind)
             cells[id(ind.pk)] = where
-        n = len(t.rows)
-        mean = t.mean
-        if mean.count:
-            cap = Value(mean.value, PERCENT, average(Span("capaian", 0, n - 1)))
-            pred = Value(F.predikat(mean.value, settings), TEXT, predikat(Ref("capaian"), settings))
-        else:
-            cap = Value(F.BELUM_DIUKUR, mark="muted")
-            pred = Value(None)
-        table.add([Value("Capaian rata-rata"), COVERED, COVERED, COVERED, COVERED, cap, pred,
-                   Value(mean.label)], MEAN, key=mean)
+        table.add(_mean_row(src, t, cols), MEAN, key=t.mean)
         tables.append(table)
     return tables, cells
+
+
+def mean_column(t: F.CapaianTable) -> str:
+    """The column a table's capaian rata-rata stands in."""
+    return "capaian_tw" if t.rows and t.rows[0].two_capaian and not t.mean.tahunan else "capaian"
+
+
+def _mean_row(src: Source, t: F.CapaianTable, cols: list[Column]) -> list[Value]:
+    """`Capaian rata-rata` over No … Realisasi, the mean under the capaian it is of, its
+    predikat (or why it has none) and its label."""
+    mean, settings = t.mean, src.settings
+    at = mean_column(t)
+    row = {c.key: COVERED for c in cols}
+    row.update(no=Value("Capaian rata-rata"), capaian=Value(None), capaian_tw=Value(None),
+               predikat=Value(None), keterangan=Value(mean.label))
+    if mean.count:
+        row[at] = Value(mean.value, PERCENT, average(Span(at, 0, len(t.rows) - 1)))
+        if mean.predikat is not None:
+            row["predikat"] = predikat_value(mean.predikat, mean.tahunan, Ref(at), settings)
+    else:
+        row[at] = Value(F.BELUM_DIUKUR, mark="muted")
+    if mean.tahunan and mean.predikat is None:
+        row["predikat"] = Value(F.no_predikat_text(t.rows), mark="muted")
+    return [row[c.key] for c in cols]
+
+
+def predikat_value(label: str, tahunan: bool, capaian_cell: Ref, settings) -> Value:
+    """A predikat with its formula over the capaian cell; labelled where it judges the
+    capaian tahunan in TW I-III."""
+    suffix = f" ({F.TERHADAP_TAHUNAN})" if tahunan else ""
+    return Value(F.predikat_text(label, tahunan), TEXT, predikat(capaian_cell, settings, suffix))
 
 
 def _derived_replaces_typed(src: Source, ind: F.Indicator, real: Value, tid: str, r: int) -> None:
@@ -94,7 +132,9 @@ def _derived_replaces_typed(src: Source, ind: F.Indicator, real: Value, tid: str
 
 
 def _row(src: Source, ind: F.Indicator, no: Value, sasaran: Value, derived: dict[str, Ref],
-         settings, tid: str, r: int) -> tuple[list[Value], IndicatorCells]:
+         tid: str, r: int) -> tuple[dict[str, Value], IndicatorCells]:
+    """The cells of one indicator by column key (the TW I-III keys included), and where its
+    figures are."""
     kind = value_kind(ind)
     pk = ind.pk
     if ind.target is not None:
@@ -109,16 +149,53 @@ def _row(src: Source, ind: F.Indicator, no: Value, sasaran: Value, derived: dict
         _derived_replaces_typed(src, ind, real, tid, r)
     else:
         real = Value(ind.realisasi_cell, kind, source=src.where("PK", pk.realisasi))
-    if ind.capaian is not None:
-        cap = Value(ind.capaian, PERCENT, capaian(Ref("target"), Ref("realisasi"), ind.arah))
-        pred = Value(ind.predikat, TEXT, predikat(Ref("capaian"), settings))
-    else:
-        why = F.BELUM_DIUKUR if ind.reason == F.BELUM_DIUKUR else F.TIDAK_DAPAT
-        cap = Value(why, mark="muted")
-        pred = Value(None)
+    cap = _capaian(ind.capaian, ind.reason, "target", ind.arah)
     where = IndicatorCells(
         Ref("target", r, tid) if ind.target is not None else None,
         Ref("realisasi", r, tid) if ind.realisasi is not None else None,
         Ref("capaian", r, tid) if ind.capaian is not None else None)
-    return [no, sasaran, Value(text(pk.indikator), source=src.where("PK", pk.indikator)),
-            target, real, cap, pred, Value(ind.note or None)], where
+    row = {"no": no, "sasaran": sasaran,
+           "indikator": Value(text(pk.indikator), source=src.where("PK", pk.indikator)),
+           "target": target, "realisasi": real, "capaian": cap,
+           "keterangan": Value(ind.note or None)}
+    settings = src.settings
+    if not ind.two_capaian:  # TW IV: the one capaian and its predikat
+        row["predikat"] = (predikat_value(ind.predikat, False, Ref("capaian"), settings)
+                           if ind.predikat is not None else Value(None))
+        return row, where
+    row["target_tw"] = _quarter_target(src, ind, kind)
+    if ind.capaian_tw is not None:
+        row["capaian_tw"] = Value(ind.capaian_tw, PERCENT,
+                                  capaian(Ref("target_tw"), Ref("realisasi"), ind.arah))
+        where.capaian_tw = Ref("capaian_tw", r, tid)
+    elif ind.tw_reason == F.TW_TARGET_BLANK:
+        row["capaian_tw"] = Value(None)  # the predikat cell says why
+    else:
+        row["capaian_tw"] = Value(ind.tw_reason, mark="muted")
+    if ind.predikat is not None:
+        at = "capaian" if ind.predikat_tahunan else "capaian_tw"
+        row["predikat"] = predikat_value(ind.predikat, ind.predikat_tahunan, Ref(at), settings)
+    elif ind.tw_reason == F.TW_TARGET_BLANK:
+        row["predikat"] = Value(F.TW_TARGET_BLANK, mark="muted")
+    else:
+        row["predikat"] = Value(None)
+    return row, where
+
+
+def _capaian(value: float | None, reason: str | None, target: str, arah: str) -> Value:
+    """A capaian with its formula over the row's target and realisation, or why there is none."""
+    if value is not None:
+        return Value(value, PERCENT, capaian(Ref(target), Ref("realisasi"), arah))
+    return Value(F.BELUM_DIUKUR if reason == F.BELUM_DIUKUR else F.TIDAK_DAPAT, mark="muted")
+
+
+def _quarter_target(src: Source, ind: F.Indicator, kind: str) -> Value:
+    """This triwulan's target as the office typed it: the figure, a 0, or what the cell held
+    when it could not be read (highlighted); blank when not given."""
+    q = ind.quarter_val
+    where = src.where("PK", q)
+    if q.unknown:
+        return Value(text(q), source=where, mark="typed")
+    if q.value is None:
+        return Value(None)
+    return Value(ind.to_sheet(q.value), kind, source=where)

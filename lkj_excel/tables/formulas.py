@@ -54,9 +54,9 @@ def average(span: Span) -> Formula:
 
 
 @functools.lru_cache(maxsize=32)
-def _predikat_template(batas: tuple[float, ...], label: tuple[str, ...]) -> str:
+def _predikat_template(batas: tuple[float, ...], label: tuple[str, ...], suffix: str = "") -> str:
     """Nested IF over the bands, from the unrounded capaian (ROUND to 12 places only removes
-    floating-point noise, so 0.819/0.9 counts as 91%)."""
+    floating-point noise, so 0.819/0.9 counts as 91%), `suffix` joined to the label."""
     def literal(text: str) -> str:  # a label inside a str.format template
         return quote(text).replace("{", "{{").replace("}", "}}")
 
@@ -65,13 +65,14 @@ def _predikat_template(batas: tuple[float, ...], label: tuple[str, ...]) -> str:
              for bound, lab in zip(batas, label, strict=False)]
     for frac, lab in reversed(bands):
         expr = f"IF(ROUND({{0}},12)>={frac},{lab},{expr})"
-    return "=" + expr
+    return "=" + expr + (f"&{literal(suffix)}" if suffix else "")
 
 
-def predikat(capaian_cell: Ref, settings) -> Formula:
-    """The predikat band of a capaian cell, from the settings' bands."""
-    return Formula("predikat", _predikat_template(tuple(settings.batas), tuple(settings.label)),
-                   capaian_cell)
+def predikat(capaian_cell: Ref, settings, suffix: str = "") -> Formula:
+    """The predikat band of a capaian cell, from the settings' bands; `suffix` is joined to
+    the label (` (terhadap target tahunan)`)."""
+    return Formula("predikat", _predikat_template(tuple(settings.batas), tuple(settings.label),
+                                                  suffix), capaian_cell)
 
 
 def formula(op: str, template: str, *args: Ref | Span) -> Formula:

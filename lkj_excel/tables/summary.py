@@ -7,8 +7,8 @@ import datetime as dt
 
 from .. import figures as F
 from .base import Source
-from .capaian import IndicatorCells
-from .formulas import formula, predikat, ratio, ref
+from .capaian import IndicatorCells, predikat_value
+from .formulas import formula, ratio, ref
 from .model import AMOUNT, COUNT, DATE, GROUP, PERCENT, TEXT, Column, Ref, Span, Table, Value
 from .text import nip, text
 
@@ -46,14 +46,18 @@ def summary_table(src: Source, period: str, strategis_mean: Ref | None,
     table.add([Value("Angka utama"), None, None, None], GROUP)
     fig = src.figures
     settings = src.settings
-    if strategis_mean is not None and fig.strategis.value is not None:
-        value = Value(fig.strategis.value, PERCENT, ref(strategis_mean))
-        pred = Value(F.predikat(fig.strategis.value, settings), TEXT,
-                     predikat(Ref("nilai"), settings))
+    mean = fig.strategis
+    if strategis_mean is not None and mean.value is not None:
+        value = Value(mean.value, PERCENT, ref(strategis_mean))
+        pred = (predikat_value(mean.predikat, mean.tahunan, Ref("nilai"), settings)
+                if mean.predikat is not None else Value(None))
     else:
         value, pred = Value(F.BELUM_DIUKUR, mark="muted"), Value(None)
+    if mean.tahunan and mean.predikat is None:  # TW I-III, a quarter's target not given
+        pred = Value(F.no_predikat_text([i for i in fig.indicators
+                                         if i.level == "Sasaran Strategis"]), mark="muted")
     item("Capaian rata-rata sasaran strategis", value, pred,
-         Value(fig.strategis.label if fig.strategis.total else "tidak ada sasaran strategis"))
+         Value(mean.label if mean.total else "tidak ada sasaran strategis"))
     if budget_total is not None:
         rows = {}
         for label, col, sen in (("Jumlah pagu anggaran (Rp)", "pagu", fig.pagu),

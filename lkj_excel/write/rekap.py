@@ -129,6 +129,9 @@ def _rekap_rows(reports, not_sent) -> list[dict]:
         m = rep.meta
         pagu, real = m.get("pagu"), m.get("realisasi")
         notes = []
+        if m.get("capaian_tahunan"):
+            notes.append("Capaian rata-rata terhadap target tahunan (target triwulan tidak "
+                         "lengkap)")
         if m.get("duplikat"):
             notes.append(f"Ganda: kantor dan periode sama dengan {m['duplikat']}")
         if not rep.readable and rep.findings:

@@ -3,8 +3,9 @@
 The document renders the same tables as the LKj workbook (`lkj_excel.tables`) and the same
 figures (`report.figures`), printed as static text the way the workbook shows them
 (numbers.py), so the two cannot disagree. One module per part: front.py (Sampul, Kata
-Pengantar, Daftar Isi), bab1_2.py, bab3.py (A.1-A.4), anggaran.py (A.5, A.6 and B, in a
-landscape section), bab4_lampiran.py; tables.py turns a table into a Word table,
+Pengantar, Daftar Isi), bab1_2.py, bab3.py (A.1-A.4; in TW I-III already in the landscape
+section, for the wider capaian tables), anggaran.py (A.5, A.6 and B, in a landscape
+section), bab4_lampiran.py; tables.py turns a table into a Word table,
 fields.py writes the fields, package.py the Word package (letterhead, page setup, headers
 and footers), styles.py the styles.
 

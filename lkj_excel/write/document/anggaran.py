@@ -13,7 +13,7 @@ AMOUNT_NAMES = {"pagu": "Pagu (Rp)", "realisasi": "Realisasi (Rp)", "sisa": "Sis
 
 
 def landscape_part(d: Doc, number: Numbering) -> None:
-    d.body.orientation(landscape=True)
+    d.body.orientation(landscape=True)  # already, in TW I-III (bab3_capaian)
     efficiency(d, number)
     programs(d, number)
     budget(d)

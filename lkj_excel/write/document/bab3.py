@@ -25,8 +25,13 @@ class Numbering:
 
 
 def bab3_capaian(d: Doc, number: Numbering) -> None:
+    """Bab III A. In TW I-III the capaian tables have ten columns (two targets, two
+    capaian): Bab III starts the landscape section the budget tables are in, so they fit."""
     b = d.body
-    b.heading(1, "BAB III AKUNTABILITAS KINERJA", page_break=True)
+    wide = d.figures.quarter is not None
+    if wide:
+        b.orientation(landscape=True)  # a new section: a new page
+    b.heading(1, "BAB III AKUNTABILITAS KINERJA", page_break=not wide)
     office = d.office
     b.heading(2, f"A. Capaian Kinerja{f' {office}' if office else ''}")
     capaian(d, number)
@@ -38,9 +43,20 @@ def capaian(d: Doc, number: Numbering) -> None:
     b = d.body
     b.heading(3, number("Capaian Indikator Kinerja"))
     st = d.settings
-    b.text("Capaian = Realisasi ÷ Target (Arah Naik) atau (2 × Target − Realisasi) ÷ Target "
-           "(Arah Turun), tidak dibatasi 100%. Predikat dari capaian yang belum dibulatkan: "
-           + "; ".join(f"{label} bila {rule}" for label, rule in bands(st)) + ".", align="both")
+    rules = "; ".join(f"{label} bila {rule}" for label, rule in bands(st))
+    text = ("Capaian = Realisasi ÷ Target (Arah Naik) atau (2 × Target − Realisasi) ÷ Target "
+            "(Arah Turun), tidak dibatasi 100%. ")
+    if d.figures.quarter is None:
+        text += f"Predikat dari capaian yang belum dibulatkan: {rules}."
+    else:  # TW I-III (docs/angka.md#capaian-triwulan-dan-predikat)
+        tw = f"triwulan {d.report.triwulan}"
+        text += (f"Capaian terhadap target triwulan memakai target {tw} dari Rencana Aksi PK; "
+                 f"capaian terhadap target tahunan memakai target tahun ini. Predikat dari "
+                 f"capaian terhadap target triwulan yang belum dibulatkan: {rules}. ")
+        text += ("Indikator tanpa target triwulan dinilai dari capaian terhadap target "
+                 "tahunan, dengan keterangan itu." if st.tanpa_target_triwulan == "tampilkan"
+                 else "Indikator tanpa target triwulan tidak diberi predikat.")
+    b.text(text, align="both")
     if not d.tables.capaian:
         b.text("Capaian kinerja: tidak ada data. Sheet PK tidak ada atau tidak berisi indikator.")
     for table in d.tables.capaian:
@@ -48,23 +64,27 @@ def capaian(d: Doc, number: Numbering) -> None:
         d.table(table, f"Capaian Kinerja {title}")
         mean = next((r for r in table.rows if r.role == MEAN), None)
         if mean is not None:
-            b.text(mean_sentence(title, mean))
+            b.text(mean_sentence(title, table, mean))
     b.todo("Jelaskan untuk setiap indikator cara memperoleh realisasinya (rumus dan data "
            "pendukung)", align="both")
 
 
-def mean_sentence(title: str, mean) -> str:
+def mean_sentence(title: str, table, mean) -> str:
     """`Capaian rata-rata Sasaran Strategis 44,97% (rata-rata 2 dari 2 indikator), predikat
-    Sangat Rendah.` from the table's mean row."""
+    Sangat Rendah.` from the table's mean row (in TW I-III the mean may be against the
+    year's target, labelled so, without a predikat)."""
     cells = mean.cells
-    cap, pred, label = cells[5], cells[6], cells[7]
+    keys = [c.key for c in table.columns]
+    pred, label = cells[keys.index("predikat")], cells[keys.index("keterangan")]
+    caps = [cells[keys.index(k)] for k in ("capaian_tw", "capaian") if k in keys]
+    cap = next((c for c in caps if c is not None and c.value is not None), None)
     value = value_text(cap)
     if cap is None or value is None or isinstance(cap.value, str):
         return f"Capaian rata-rata {title}: {value or F.BELUM_DIUKUR}."
     text = f"Capaian rata-rata {title} {value}"
     if label is not None and label.value:
         text += f" ({label.value})"
-    if pred is not None and pred.value:
+    if pred is not None and pred.value and pred.mark != "muted":
         text += f", predikat {pred.value}"
     return text + "."
 
@@ -152,8 +172,8 @@ def facts(d: Doc) -> list[str]:
                 out.append(f"{name}: {tepat} dari {desa} desa tepat waktu, {lambat} terlambat, "
                            f"{belum} belum{f' ({pct} tepat waktu)' if pct else ''}.")
     unmeasured = sum(1 for tab in t.capaian for r in tab.rows
-                     if r.role != MEAN and r.cells[5] is not None
-                     and r.cells[5].value == F.BELUM_DIUKUR)
+                     if r.role != MEAN and r.cells[tab.col("capaian")] is not None
+                     and r.cells[tab.col("capaian")].value == F.BELUM_DIUKUR)
     if unmeasured:
         out.append(f"{unmeasured} indikator belum diukur (realisasi belum diisi).")
     return out

@@ -3,22 +3,25 @@ Lampiran (the Fasilitasi list and the villages' documents)."""
 
 from __future__ import annotations
 
-from .context import Doc
+from ...tables.model import MEAN
+from .context import Doc, value_text
 from .front import signature
 
 FASILITASI_COLUMNS = ["no", "jenis", "uraian", "ya", "tanggal", "keterangan"]
 
 
 def summary(d: Doc) -> str:
-    """Capaian rata-rata of the sasaran strategis with its predikat and coverage, and the
-    serapan (Ringkasan's figures). Indicators below their quarter's target are named once
-    the input gives quarter targets (template version 2)."""
+    """Capaian rata-rata of the sasaran strategis with its predikat (where it has one) and
+    coverage, the serapan (Ringkasan's figures), and the indicators below their quarter's
+    target, named where quarter targets are given (Capaian Kinerja's cells)."""
     office = d.office
     who = f" {office}" if office else ""
     parts = []
     cap = d.said("Capaian rata-rata sasaran strategis")
     cover = d.said("Capaian rata-rata sasaran strategis", col=3)
-    pred = d.said("Capaian rata-rata sasaran strategis", col=2)
+    judged = d.summary("Capaian rata-rata sasaran strategis", col=2)
+    pred = d.said("Capaian rata-rata sasaran strategis", col=2) \
+        if judged is not None and judged.mark != "muted" else None
     if cap and cap[:1].isdigit():
         line = f"Capaian rata-rata sasaran strategis{who} {d.period} {cap}"
         if cover:
@@ -33,7 +36,38 @@ def summary(d: Doc) -> str:
     real = d.said("Jumlah realisasi anggaran (Rp)")
     if serapan and pagu and real:
         parts.append(f"Serapan anggaran {serapan}: realisasi Rp {real} dari pagu Rp {pagu}.")
+    below = below_target(d)
+    if below:
+        parts.append(below)
     return " ".join(parts)
+
+
+def below_target(d: Doc) -> str | None:
+    """`Indikator di bawah target triwulan I: … (52,91%).`: each indicator whose capaian
+    against this triwulan's target (TW IV: the year's Target) is under 100%, as Capaian
+    Kinerja shows it; None when no indicator has a capaian against its quarter's target."""
+    tables = d.tables.capaian
+    if not tables:
+        return None
+    key = "capaian_tw" if "capaian_tw" in (c.key for c in tables[0].columns) else "capaian"
+    judged, below = 0, []
+    for tab in tables:
+        name, at = tab.col("indikator"), tab.col(key)
+        for row in tab.rows:
+            v = row.cells[at]
+            if row.role == MEAN or v is None or v.value is None or isinstance(v.value, str):
+                continue
+            judged += 1
+            if v.value < 1:
+                below.append(f"{row.cells[name].value or '(indikator kosong)'} ({value_text(v)})")
+    if not judged:
+        return None
+    target = (f"target triwulan {d.report.triwulan}" if key == "capaian_tw"
+              else "target tahunan")
+    if not below:
+        return f"Semua {judged} indikator yang capaiannya terhadap {target} dapat dihitung " \
+               f"mencapai targetnya."
+    return f"Indikator dengan capaian di bawah {target}: {'; '.join(below)}."
 
 
 def bab4(d: Doc) -> None:

@@ -1,4 +1,4 @@
-"""Write the blank input workbook (template version 1), drawn from `lkj_excel.contract`.
+"""Write the blank input workbook (template version 2), drawn from `lkj_excel.contract`.
 
 Layout of every contract sheet: row 1 the title, row 2 the header row (contract columns in
 contract order from column A, frozen, repeated on print, an input message on each header
@@ -76,7 +76,7 @@ def make_template(path: str | os.PathLike, identity: Mapping[str, object] | None
 
 
 def template_filename(identity: Mapping[str, object] | None = None) -> str:
-    """A default file name: `lkj-template-v1.xlsx` when nothing is pre-filled, else e.g.
+    """A default file name: `lkj-template-v2.xlsx` when nothing is pre-filled, else e.g.
     `LKj-Isian-Kecamatan-Tempursari-2023-TW1.xlsx`."""
     values = identity_values(identity)
     values.pop("Versi Template", None)

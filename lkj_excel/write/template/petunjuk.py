@@ -148,6 +148,10 @@ def write_petunjuk(ws: Any, fmt: Formats) -> None:
             "Jangan mengetik angka turunan: capaian, persentase serapan, rata-rata, predikat "
             "dan efisiensi dihitung oleh alat. Sisa anggaran boleh dikosongkan; jika diisi, "
             "alat memeriksanya.",
+            "Di sheet PK, Target adalah target tahunan; Target TW I, TW II dan TW III adalah "
+            "target kumulatif sampai akhir triwulan itu, dari Rencana Aksi PK. Isilah: di "
+            "laporan triwulan I-III predikat dinilai dari capaian terhadap target triwulan, "
+            "dan indikator tanpa target triwulan tidak diberi predikat.",
             "Di sheet Realisasi, total program dan kegiatan boleh dikosongkan: alat "
             "menjumlahkannya dari sub kegiatan. Jika diisi (disalin dari DPA), alat "
             "mencocokkannya dan melaporkan selisihnya.",

@@ -347,8 +347,9 @@ class Sheet:
             cut = min(widths[top] - nxt, excess) if widths[top] > nxt else \
                 min(widths[top] - floors[top], excess / len(room))
             cut = max(cut, min(0.5, widths[top] - floors[top]))
-            widths[top] = round(widths[top] - cut, 1)
-            excess -= cut
+            new = round(widths[top] - cut, 1)
+            excess -= widths[top] - new  # what rounding left of the cut, not the cut
+            widths[top] = new
 
     def _keep_together(self, heights: dict[int, float], scale: float) -> None:
         """Add page breaks so that a block of rows (a table with its heading, a program with

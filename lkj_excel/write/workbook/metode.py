@@ -24,7 +24,9 @@ def render(ctx: Context) -> None:
     st = ctx.settings
     first = ctx.placed.get("capaian_1")  # the first indicator row of Capaian Kinerja
     ex = first.rows[0] if first is not None else TITLE_ROWS + 2
-    t, x = a1(ex, 3), a1(ex, 4)
+    cols = first.cols if first is not None else {"target": 3, "realisasi": 4}
+    t, x = a1(ex, cols["target"]), a1(ex, cols["realisasi"])
+    q = a1(ex, cols["target_tw"]) if "target_tw" in cols else None
     rows: list[tuple[str, Any]] = [
         ("Capaian (Arah Naik)", f"Realisasi ÷ Target, tidak dibatasi 100%. Di sheet "
                                 f"Capaian Kinerja: ={x}/{t}"),
@@ -34,8 +36,26 @@ def render(ctx: Context) -> None:
         ("Capaian tanpa target atau realisasi", "Tanpa target yang dapat dipakai (kosong, 0 atau "
                                                 "tidak terbaca): tidak ada capaian. Tanpa realisasi: "
                                                 "\"belum diukur\"."),
+        ("Capaian terhadap target triwulan",
+         "Triwulan I-III: Realisasi ÷ Target TW I, II atau III dari PK (Arah Turun seperti di "
+         "atas), di samping capaian terhadap Target tahunan"
+         + (f"; di sheet Capaian Kinerja: ={x}/{q}" if q else "")
+         + ". Target triwulan kosong, 0 atau tidak terbaca: tidak ada capaian triwulan. "
+           "Triwulan IV: Target tahunan adalah target triwulan IV, satu capaian."),
+        ("Predikat: capaian yang dinilai",
+         "Capaian terhadap target triwulan (triwulan IV: terhadap Target tahunan). Triwulan "
+         "I-III tanpa target triwulan: "
+         + ("predikat dari capaian terhadap target tahunan, bertanda \"(terhadap target "
+            "tahunan)\" (pengaturan predikat.tanpa_target_triwulan = tampilkan)."
+            if st.tanpa_target_triwulan == "tampilkan" else
+            "tanpa predikat, tertulis \"target triwulan tidak diisi\".")),
         ("Capaian rata-rata", "Rata-rata capaian indikator satu tabel yang punya capaian "
-                              "(=AVERAGE), dengan keterangan berapa indikator yang dihitung."),
+                              "(=AVERAGE), dengan keterangan berapa indikator yang dihitung. "
+                              "Triwulan I-III: rata-rata capaian terhadap target triwulan bila "
+                              "setiap indikator tabel itu punya target triwulan; selain itu "
+                              "rata-rata capaian terhadap target tahunan, bertanda \"terhadap "
+                              "target tahunan\", dengan predikat hanya bila pengaturan "
+                              "predikat.tanpa_target_triwulan = tampilkan."),
     ]
     bands = _bands(st)
     for label, text in bands:

@@ -5,6 +5,7 @@ Run by hand with the SYSTEM Python (the one that has `import uno`, package pytho
 from anywhere:
 
     /usr/bin/python3 tests/data/libreoffice/make_files.py
+    /usr/bin/python3 tests/data/libreoffice/make_files.py --v2   # only the version 2 files
 
 It starts its own headless LibreOffice (`soffice`, private profile, a free local port),
 drives it through UNO and quits it at the end, also on error. The tests never run it: they
@@ -12,7 +13,7 @@ read the committed files (tests/test_libreoffice_files.py).
 
 What it does, as a clerk would:
 - reads every cell of the sample (samples/tempursari-2023-tw1.xlsx) through LibreOffice;
-- opens the blank template (templates/lkj-template-v1.xlsx) and types the sample's cells
+- opens the blank template version 1 (lkj-template-v1.xlsx, here) and types the sample's cells
   into it one by one through LibreOffice's own input parsing (each cell's FormulaLocal,
   see Office.type_text), in the locale under test (the office's locale setting,
   /org.openoffice.Setup/L10N/ooSetupSystemLocale, is what LibreOffice parses input with):
@@ -22,6 +23,9 @@ What it does, as a clerk would:
   apostrophe. Every typed cell is read back and must hold what the sample holds;
 - applies the variant's edits (merges, an inserted row, a formula, a hidden row and hidden
   sheets, error values) and saves .xlsx, .ods and .xls;
+- in id-ID also types the sample into the blank template version 2
+  (templates/lkj-template-v2.xlsx), cells moved to their columns by header, with quarter
+  targets, Renstra and national targets typed in some PK rows (V2_TARGETS);
 - saves the sample itself with the workbook structure protected (.xls, encrypted by
   LibreOffice with the default key) and with the open password `rahasia` (.xlsx, .ods,
   .xls), and converts it to .ods with Gnumeric's ssconvert when that is installed;
@@ -33,6 +37,7 @@ LibreOffice stamps dates into the files, so a rerun gives other bytes with the s
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -54,7 +59,10 @@ from com.sun.star.beans import NamedValue, PropertyValue
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent.parent
 SAMPLE = ROOT / "samples" / "tempursari-2023-tw1.xlsx"
-TEMPLATE = ROOT / "templates" / "lkj-template-v1.xlsx"
+# the blank template version 1 the v1 files were typed into (the tool now writes version 2:
+# templates/lkj-template-v2.xlsx); kept here so those files can be made again as they were
+TEMPLATE = HERE / "lkj-template-v1.xlsx"
+TEMPLATE_V2 = ROOT / "templates" / "lkj-template-v2.xlsx"
 PASSWORD = "rahasia"
 
 FILTERS = {"xlsx": "Calc MS Excel 2007 XML", "ods": "calc8", "xls": "MS Excel 97"}
@@ -547,6 +555,73 @@ def error_text(off: Office, path: Path, fmt: str, sheet: str, addr: str) -> tupl
     return xml, text
 
 
+# -- template version 2 ----------------------------------------------------------------------
+
+# the v2 variant: the sample typed into the version 2 template (its columns found by their
+# headers: PK's columns after Anggaran move right by five), Versi Template left at the
+# template's 2, and these PK cells typed too (sheet row -> column -> value), as an office
+# copies its Rencana Aksi: every sasaran strategis, the programs but the last (one 0), the
+# Sekretaris Kecamatan's kegiatan, not the Kasi's
+V2_TARGETS = {
+    3: {"Target TW I": 22.5, "Target TW II": 45, "Target TW III": 67.5, "Target Renstra": 95,
+        "Standar Nasional": 85},
+    4: {"Target TW I": 20, "Target TW II": 45, "Target TW III": 70, "Target Renstra": 95},
+    5: {"Target TW I": 20}, 6: {"Target TW I": 0},
+    **{r: {"Target TW I": 25} for r in range(7, 12)},
+    **{r: {"Target TW I": 15} for r in range(13, 19)},
+}
+
+
+def headers(doc, sheet: str) -> dict[str, int]:
+    """A sheet's header row (row 2): header text -> column."""
+    ws = doc.Sheets.getByName(sheet)
+    out = {}
+    for col in range(40):
+        text = ws.getCellByPosition(col, FIRST_DATA_ROW - 1).getString()
+        if text:
+            out[text] = col
+    return out
+
+
+def to_v2(off: Office, doc, cells: list[Cell]) -> list[Cell]:
+    """The sample's cells at their columns in the version 2 template in `doc` (by header),
+    without the sample's Versi Template (1), and with the V2_TARGETS cells added."""
+    sample = off.open(SAMPLE)
+    try:
+        moves = {}
+        for sheet in {c.sheet for c in cells} - {"Identitas"}:
+            old, new = headers(sample, sheet), headers(doc, sheet)
+            moves[sheet] = {col: new[name] for name, col in old.items()}
+    finally:
+        sample.close(True)
+    version_row = next(c.row for c in cells if c.sheet == "Identitas" and c.text == "Versi Template")
+    out = [dataclasses.replace(c, col=moves[c.sheet][c.col]) if c.sheet in moves else c
+           for c in cells if not (c.sheet == "Identitas" and c.row == version_row and c.col == 1)]
+    pk = headers(doc, "PK")
+    for row, given in V2_TARGETS.items():
+        for name, value in given.items():
+            out.append(Cell("PK", row - 1, pk[name], "number", float(value), str(value), False))
+    return out
+
+
+def make_v2(off: Office, cells: list[Cell], made: Made, program: str) -> None:
+    """The sample with quarter targets, typed into the version 2 template (id-ID)."""
+    doc = off.open(TEMPLATE_V2)
+    try:
+        typed = fill(off, doc, to_v2(off, doc, cells))
+        for fmt in FILTERS:
+            path = HERE / f"{off.locale.tag}-v2.{fmt}"
+            off.save(doc, path, fmt)
+            made.add(path, program=program, locale=off.locale.tag, variant="v2",
+                     typed_with_apostrophe=typed.forced_text,
+                     expect={"sample_findings": True, "versi_template": 2,
+                             "targets": {f"PK!{column_letter(headers(doc, 'PK')[name])}{row}": value
+                                         for row, given in V2_TARGETS.items()
+                                         for name, value in given.items()}})
+    finally:
+        doc.close(True)
+
+
 # -- the files -----------------------------------------------------------------------------
 
 @dataclass
@@ -655,16 +730,26 @@ def product(off: Office) -> str:
     return f"{access.ooName} {access.ooSetupVersionAboutBox}"
 
 
-def main() -> None:
+def main(argv: list[str]) -> None:
+    """Make every file, or with `--v2` only the version 2 files (the others and their
+    manifest entries are kept as they are: a rerun would change their bytes, not content)."""
+    only_v2 = "--v2" in argv
     made = Made()
-    for locale in (ID, EN):
+    for locale in (ID,) if only_v2 else (ID, EN):
         with office(locale) as off:
             program = product(off)
             cells = read_sample(off)
-            make_filled(off, cells, made, program)
+            if not only_v2:
+                make_filled(off, cells, made, program)
             if locale is ID:
-                make_locked(off, made, program)
-    make_gnumeric(made)
+                make_v2(off, cells, made, program)
+                if not only_v2:
+                    make_locked(off, made, program)
+    if only_v2:
+        old = json.loads((HERE / "manifest.json").read_text(encoding="utf-8"))
+        made.entries += [e for e in old["files"] if e["variant"] != "v2"]
+    else:
+        make_gnumeric(made)
     manifest = {
         "sample": "samples/tempursari-2023-tw1.xlsx",
         "made_by": "tests/data/libreoffice/make_files.py",
@@ -672,6 +757,8 @@ def main() -> None:
                             "date": loc.day(dt.date(2023, 3, 31))} for loc in (ID, EN)},
         "edited": EDITED,
         "errors": [{"sheet": s, "cell": a, "typed": t} for s, a, t in ERRORS],
+        "v2": {"template": "templates/lkj-template-v2.xlsx",
+               "targets": {str(row): given for row, given in V2_TARGETS.items()}},
         "files": sorted(made.entries, key=lambda e: e["file"]),
     }
     (HERE / "manifest.json").write_text(json.dumps(manifest, indent=1, ensure_ascii=False) + "\n",
@@ -680,4 +767,6 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    import sys
+
+    main(sys.argv[1:])
