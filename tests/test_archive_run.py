@@ -114,7 +114,9 @@ def test_re_running_adds_no_version_and_a_changed_resubmission_is_version_2(tmp_
     assert old_errors == 2
     row = next(r for r in _rekap(tmp_path / "h3") if r["File"].endswith("perbaikan.xlsx"))
     assert row["Versi"] == 2
-    assert row["Sebelumnya"] == f"versi 2: {old_errors} → 0 kesalahan, 0 → 0 peringatan"
+    # the two warnings both versions have: Target and Realisasi Tahun Lalu typed 85 and 88,
+    # last year's TW IV (the same clean workbook) says 90 and 100 (history.last_year_mismatch)
+    assert row["Sebelumnya"] == f"versi 2: {old_errors} → 0 kesalahan, 2 → 2 peringatan"
 
 
 def test_every_process_run_names_the_archive_and_tanpa_arsip_touches_none(tmp_path):
@@ -370,7 +372,9 @@ def test_archive_commands(tmp_path):
     added = run("archive", "add", box, "--arsip", arsip)
     assert added.exit_code == 0, added.output
     assert "(4 kiriman baru)" in added.output
-    assert f"{box / 'c-2023-2.xlsx'}: 2 kesalahan, 0 peringatan, versi 1" in added.output
+    # `archive add` checks against the archive as `process` does: TW II's typed Tahun Lalu
+    # (85, 88) differs from last year's TW IV (90, 100), two history.last_year_mismatch
+    assert f"{box / 'c-2023-2.xlsx'}: 2 kesalahan, 2 peringatan, versi 1" in added.output
     summary = run("archive", "--arsip", arsip)
     assert summary.output.splitlines() == [
         f"Arsip: {arsip} (skema versi 1)", "2 kantor, 4 kiriman",

@@ -15,6 +15,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from click.testing import CliRunner
+from docx_read import find_tables, open_docx
 
 from lkj_excel.cli import main
 
@@ -31,7 +32,8 @@ def run(*args):
 def year(tmp_path_factory):
     """The samples folder processed once into a fresh archive."""
     base = tmp_path_factory.mktemp("sample-year")
-    result = run("process", SAMPLES, "-o", base / "out", "-q", "--arsip", base / "a.sqlite")
+    result = run("process", SAMPLES, "-o", base / "out", "-q", "--arsip", base / "a.sqlite",
+                 "--dokumen")
     assert result.exit_code == 1, result.output  # the sample's errors are kept on purpose
     return base
 
@@ -143,3 +145,43 @@ def test_rerunning_adds_nothing_and_a_changed_resubmission_is_version_2(year, tm
     row = dict(zip(head, rows[1], strict=True))
     assert row["Versi"] == 2
     assert row["Sebelumnya"].startswith("versi 2: 7 → ")
+
+
+def test_perbandingan_compares_with_the_renstra_target_and_the_national_standard(year):
+    """TW II is a template version 2 workbook: Target Renstra 92 and 95 on the sasaran
+    strategis, Standar Nasional 80 on the second; the capaian against each is the
+    realisation (63.49 typed and derived 40/63; 33.33 from 7/21 villages) over it."""
+    path = year / "out" / "LKj-Kecamatan-Tempursari-2023-TW2.xlsx"
+    ws = openpyxl.load_workbook(path)["Perbandingan"]
+    head = [c.value for c in ws[4]]
+    assert head[13:17] == ["Renstra", None, "Standar Nasional", None]
+    assert [c.value for c in ws[5]][13:17] == ["Target", "Capaian", "Standar", "Capaian"]
+    assert [c.value for c in ws[6]][13:17] == [0.92, "=J6/N6", None, None]
+    assert [c.value for c in ws[7]][13:17] == [0.95, "=J7/N7", 0.8, "=J7/P7"]
+    values = openpyxl.load_workbook(path, data_only=True)["Perbandingan"]
+    assert values["O6"].value == pytest.approx(40 / 63 / 0.92)
+    assert values["O7"].value == pytest.approx(7 / 21 / 0.95)
+    assert values["Q7"].value == pytest.approx(7 / 21 / 0.8)
+    assert ws["N8"].value is None  # an indicator without a Renstra target
+
+
+def test_the_tw_ii_document_prints_the_year_and_the_renstra_comparison(year):
+    doc = open_docx(year / "out" / "LKj-Kecamatan-Tempursari-2023-TW2.docx")
+    headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    assert "2. Perbandingan Realisasi dan Capaian Kinerja dengan Tahun Lalu" in headings
+    assert "3. Perbandingan dengan Target Renstra dan Standar Nasional" in headings
+    yearly = find_tables(doc, ["No", "Indikator Kinerja", "Tahun 2022"])
+    assert len(yearly) == 1 and yearly[0][1][2:] == [
+        "Target", "Realisasi", "Capaian", "Target", "Realisasi TW II", "Capaian TW II",
+        "Peru- bahan (poin %)", "Naik/ Turun"]
+    assert yearly[0][2][2:4] == ["89,00%", "92,50%"]  # last year's TW IV from the archive
+    quarters = find_tables(doc, ["No", "Indikator Kinerja", "Tahun 2023"])
+    by_quarter = next(t for t in quarters if "Realisasi TW I" in t[1])
+    assert by_quarter[2][3:7] == ["47,62%", "52,91%", "63,49%", "70,55%"]
+    renstra = next(t for t in quarters if "Renstra" in t[0])
+    assert [r[0] for r in renstra[2:]] == ["1", "2"]  # only the rows with a Renstra target
+    assert renstra[3][4:] == ["95,00%", "35,09%", "80,00%", "41,67%"]
+    # TW I (template version 1) has no Renstra column: no A.3
+    tw1 = open_docx(year / "out" / "LKj-Kecamatan-Tempursari-2023-TW1.docx")
+    assert not any("Renstra" in p.text for p in tw1.paragraphs
+                   if p.style.name.startswith("Heading"))

@@ -129,8 +129,13 @@ def plans(d: Doc, number: Numbering) -> None:
         return
     b = d.body
     b.heading(3, number("Perbandingan dengan Target Renstra dan Standar Nasional"))
+    given = [table.col(k) for k in ("target_renstra", "standar_nasional") if k in keys]
+
+    def has_target(row) -> bool:  # only the indicators with a Renstra target or a standard
+        return any(row.cells[c] is not None and row.cells[c].value is not None for c in given)
+
     d.table(table, "Capaian Kinerja terhadap Target Renstra dan Standar Nasional",
-            keys=["no", "indikator", "target", "realisasi", *extra])
+            keys=["no", "indikator", "target", "realisasi", *extra], rows=has_target)
     b.text("Capaian terhadap target Renstra = realisasi ÷ target akhir Renstra; terhadap "
            "standar nasional = realisasi ÷ standar nasional (Arah Turun: (2 × target − "
            "realisasi) ÷ target).", align="both")

@@ -336,11 +336,13 @@ class Sheet:
         excess = sum(widths[c] for c in shown) - budget
         floors = {c: max(10.0, self.number_width.get(c, 0.0) + 2.0, self.mins.get(c, 0.0))
                   for c in self.textcols if c in shown}
+        before = dict(widths)
         while excess > 0.05:
             room = sorted((c for c in floors if widths[c] > floors[c] + 0.05),
                           key=lambda c: -widths[c])
-            if not room:
-                return  # cannot narrow further: it prints two pages wide (print_scale)
+            if not room:  # cannot narrow enough: it prints two pages wide (print_scale),
+                widths.update(before)  # with its columns as wide as their text wants
+                return
             top = room[0]
             # down to the next widest, the floor, or by what is left to gain
             nxt = max([widths[c] for c in room[1:]] + [floors[top]])

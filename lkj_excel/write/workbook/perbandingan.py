@@ -19,7 +19,7 @@ def render(ctx: Context) -> None:
     table = ctx.tables.perbandingan
     cols = table.columns
     sh.caps.update({1: 55, table.col("sumber_ll"): 22})
-    sh.mins.update({c: 10 for c in range(2, len(cols))})
+    sh.mins.update({c: 9 for c in range(2, len(cols))})
     r0 = TITLE_ROWS
     if table.empty:
         sh.no_data(r0, table.empty)
