@@ -144,13 +144,9 @@ def check(inputs, as_json, tandai, output, arsip, tanpa_arsip, config) -> None:
     if output and not tandai:
         _fail("-o pada check hanya dipakai bersama --tandai.")
     settings = _load_settings(config)
-    try:
-        reports, missing = api.check_inputs(inputs, settings, tandai=tandai, output=output,
-                                            arsip=arsip, tanpa_arsip=tanpa_arsip)
-    except api.OutputError as exc:
-        _fail(f"Gagal menulis salinan bertanda: {exc}")
-    except api.ArchiveError as exc:
-        _fail(f"Arsip tidak dapat dipakai: {exc}")
+    reports, missing = _call(api.check_inputs, inputs, settings, tandai=tandai, output=output,
+                             arsip=arsip, tanpa_arsip=tanpa_arsip,
+                             output_prefix="Gagal menulis salinan bertanda: ")
     _finish(reports, missing, as_json)
 
 
@@ -192,15 +188,9 @@ def process(inputs, output, as_json, jobs, daftar, quiet, tandai, dokumen, arsip
     single = (len(inputs) == 1 and Path(inputs[0]).is_file()
               and Path(inputs[0]).suffix.lower() not in (".eml", ".mbox") and daftar is None)
     if single:
-        try:
-            rep = api.process(inputs[0], output or None, settings, tandai=tandai,
-                              dokumen=dokumen or None, arsip=arsip, tanpa_arsip=tanpa_arsip)
-        except api.UsageError as exc:
-            _fail(str(exc))
-        except api.ArchiveError as exc:
-            _fail(f"Arsip tidak dapat dipakai: {exc}")
-        except api.OutputError as exc:
-            _fail(f"Gagal menulis keluaran: {exc}")
+        rep = _call(api.process, inputs[0], output or None, settings, tandai=tandai,
+                    dokumen=dokumen or None, arsip=arsip, tanpa_arsip=tanpa_arsip,
+                    output_prefix=WRITE_FAILED)
         _finish([rep], [], as_json)
         return
     show = not quiet and not as_json and sys.stderr.isatty()
@@ -216,15 +206,9 @@ def process(inputs, output, as_json, jobs, daftar, quiet, tandai, dokumen, arsip
         bar.update(1)
 
     try:
-        result = api.process_batch(inputs, output or "hasil", settings, jobs, daftar or None,
-                                   progress, tandai=tandai, dokumen=dokumen or None,
-                                   arsip=arsip, tanpa_arsip=tanpa_arsip)
-    except api.UsageError as exc:
-        _fail(str(exc))
-    except api.ArchiveError as exc:
-        _fail(f"Arsip tidak dapat dipakai: {exc}")
-    except api.OutputError as exc:
-        _fail(f"Gagal menulis keluaran: {exc}")
+        result = _call(api.process_batch, inputs, output or "hasil", settings, jobs,
+                       daftar or None, progress, tandai=tandai, dokumen=dokumen or None,
+                       arsip=arsip, tanpa_arsip=tanpa_arsip, output_prefix=WRITE_FAILED)
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)
@@ -262,24 +246,30 @@ def archive(ctx, arsip, as_json, config) -> None:
         return
     from . import api_archive
 
-    s = _archive_call(api_archive.archive_summary, arsip, _load_settings(config))
+    s = _call(api_archive.archive_summary, arsip, _load_settings(config))
     if as_json:
         click.echo(json.dumps(s.to_json(), ensure_ascii=False, indent=2))
         return
-    periods = ", ".join(f"{t} TW {('I', 'II', 'III', 'IV')[n - 1]}" for t, n in s.periods)
+    periods = ", ".join(s.to_json()["periode"])
     click.echo(f"Arsip: {s.path} (skema versi {s.schema_version})")
     click.echo(f"{s.offices} kantor, {s.submissions} kiriman"
                + (f", {s.withdrawn} ditarik" if s.withdrawn else ""))
     click.echo(f"Periode: {periods or '-'}")
 
 
-def _archive_call(fn, *args, **kwargs):
+WRITE_FAILED = "Gagal menulis keluaran: "
+
+def _call(fn, *args, output_prefix: str = "", **kwargs):
+    """`fn(...)`, its errors as exit 2 with their message: an archive that cannot be used, a
+    usage error, an output that cannot be written (after `output_prefix`)."""
     try:
         return fn(*args, **kwargs)
     except api.ArchiveError as exc:
         _fail(f"Arsip tidak dapat dipakai: {exc}")
-    except (api.UsageError, api.OutputError) as exc:
+    except api.UsageError as exc:
         _fail(str(exc))
+    except api.OutputError as exc:
+        _fail(f"{output_prefix}{exc}")
 
 
 def _archive_args(ctx, arsip=None, config=None) -> tuple:
@@ -315,7 +305,7 @@ def archive_list(ctx, tahun, triwulan, as_json, arsip, config) -> None:
     """
     from . import api_archive
 
-    rows = _archive_call(api_archive.archive_list, tahun, triwulan,
+    rows = _call(api_archive.archive_list, tahun, triwulan,
                          *_archive_args(ctx, arsip, config))
     if as_json or (ctx.obj or {}).get("json"):
         click.echo(json.dumps([r.to_json() for r in rows], ensure_ascii=False, indent=2))
@@ -346,7 +336,7 @@ def archive_add(ctx, inputs, arsip, config) -> None:
     """
     from . import api_archive
 
-    res = _archive_call(api_archive.archive_add, inputs, *_archive_args(ctx, arsip, config))
+    res = _call(api_archive.archive_add, inputs, *_archive_args(ctx, arsip, config))
     for m in res.missing:
         click.echo(f"Tidak ditemukan: {m}", err=True)
     for msg in res.errors:
@@ -383,7 +373,7 @@ def archive_get(ctx, kantor, tahun, triwulan, versi, output, pemda, arsip, confi
     """
     from . import api_archive
 
-    path = _archive_call(api_archive.archive_get, kantor, tahun, triwulan, output, versi, pemda,
+    path = _call(api_archive.archive_get, kantor, tahun, triwulan, output, versi, pemda,
                          *_archive_args(ctx, arsip, config))
     click.echo(f"Ditulis: {path}")
 
@@ -407,7 +397,7 @@ def archive_withdraw(ctx, kantor, tahun, triwulan, versi, pemda, arsip, config) 
     """
     from . import api_archive
 
-    v = _archive_call(api_archive.archive_withdraw, kantor, tahun, triwulan, versi, pemda,
+    v = _call(api_archive.archive_withdraw, kantor, tahun, triwulan, versi, pemda,
                       *_archive_args(ctx, arsip, config))
     click.echo(f"Ditarik: {v.perangkat_daerah} {v.period} versi {v.versi} ({v.file_name})")
 
@@ -426,7 +416,7 @@ def archive_export(ctx, output, arsip, config) -> None:
     """
     from . import api_archive
 
-    path = _archive_call(api_archive.archive_export, output, *_archive_args(ctx, arsip, config))
+    path = _call(api_archive.archive_export, output, *_archive_args(ctx, arsip, config))
     click.echo(f"Ditulis: {path}")
 
 

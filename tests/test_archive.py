@@ -37,6 +37,7 @@ from lkj_excel.archive import (
     normalise,
     office_key,
     resolve_path,
+    tw_number,
     why_not_archived,
 )
 from lkj_excel.archive.codec import dec_text, to_decimal
@@ -258,18 +259,25 @@ def _year(store):
     return subs
 
 
+def _previous(store, office, tahun, triwulan):
+    """"The previous report" as the pipeline reads it (archive.earlier.earlier_of)."""
+    from lkj_excel.archive.earlier import earlier_of
+
+    return earlier_of(store, office, tahun, tw_number(triwulan)).previous
+
+
 def test_previous_report_and_last_years_report(store):
     _year(store)
-    prev = store.previous(TEMPURSARI, 2023, "II")
+    prev = _previous(store, TEMPURSARI, 2023, "II")
     assert (prev.version.period, prev.versi, prev.version.file_name) == (
         "2023 TW I", 1, "2023-tw1.xlsx")
-    assert store.previous(TEMPURSARI, 2023, "I") is None  # none for TW I
-    assert store.previous(TEMPURSARI, 2023, "IV").version.period == "2023 TW II"  # no TW III
+    assert _previous(store, TEMPURSARI, 2023, "I") is None  # none for TW I
+    assert _previous(store, TEMPURSARI, 2023, "IV").version.period == "2023 TW II"  # no TW III
     last = store.last_year(TEMPURSARI, 2023)
     assert last.version.period == "2022 TW IV"
     assert last.pk[1].realisasi == Decimal("60")
     assert store.last_year(TEMPURSARI, 2022) is None
-    assert store.previous(office_key("Kab. Lumajang", "Kec. Pasirian"), 2023, "II") is None
+    assert _previous(store, office_key("Kab. Lumajang", "Kec. Pasirian"), 2023, "II") is None
     assert [r.version.period for r in store.year(TEMPURSARI, 2023, before="III")] == [
         "2023 TW I", "2023 TW II"]
     assert [r.version.period for r in store.year(TEMPURSARI, 2023, before="I")] == []
@@ -278,11 +286,11 @@ def test_previous_report_and_last_years_report(store):
 def test_previous_report_is_the_latest_version_not_withdrawn(store):
     subs = _year(store)
     store.add(with_content(subs[(2023, 1)], b"tw1 versi 2"))
-    assert store.previous(TEMPURSARI, 2023, "II").versi == 2
+    assert _previous(store, TEMPURSARI, 2023, "II").versi == 2
     store.withdraw(TEMPURSARI, 2023, "I", versi=2)
-    assert store.previous(TEMPURSARI, 2023, "II").versi == 1
+    assert _previous(store, TEMPURSARI, 2023, "II").versi == 1
     store.withdraw(TEMPURSARI, 2023, "I", versi=1)
-    assert store.previous(TEMPURSARI, 2023, "II") is None
+    assert _previous(store, TEMPURSARI, 2023, "II") is None
     store.withdraw(TEMPURSARI, 2022, "IV", versi=1)
     assert store.last_year(TEMPURSARI, 2023) is None
 
@@ -337,8 +345,11 @@ def test_money_and_percentages_round_trip_exactly(store):
     assert (nilai.target, nilai.realisasi) == (Decimal("70.35"), Decimal("65.1"))
     assert nilai.capaian_tahunan == Decimal("92.537313432836")  # 65.1/70.35, 12 places
     assert (back.pk[0].target_ll, back.pk[0].realisasi_ll) == (Decimal("85.5"), Decimal("88.25"))
-    money = [f.found for f in back.findings if isinstance(f.found, Decimal)]
-    assert money and all(isinstance(x, Decimal) for x in money)
+    # a finding's Rupiah with sen come back as the exact Decimal, never a float
+    assert [(f.check, f.cell, f.found, f.expected) for f in back.findings] == [
+        ("budget.sum_realisasi", "D4", Decimal("3500000"), Decimal("3500000.55")),
+        ("budget.sum_sisa", "E6", Decimal("4000000"), Decimal("3999999.45"))]
+    assert all(type(x) is Decimal for f in back.findings for x in (f.found, f.expected))
     # nothing is stored as a float
     for table, cols in (("pk_row", ("target", "target_ll", "realisasi_ll", "realisasi",
                                     "realisasi_typed", "capaian_tahunan", "capaian_triwulan")),

@@ -60,10 +60,12 @@ def test_read_only_open_never_creates_a_missing_archive(tmp_path):
 
 
 def test_read_only_open_changes_nothing(tmp_path):
+    from lkj_excel.archive.earlier import earlier_of
+
     path = _archive(tmp_path / "arsip.sqlite")
     before = path.read_bytes()
     with Store.open_read(path) as s:
-        s.listing(), s.summary(), s.latest(TEMPURSARI, 2023, "I"), s.previous(TEMPURSARI, 2023, 2)
+        s.listing(), s.summary(), s.latest(TEMPURSARI, 2023, "I"), earlier_of(s, TEMPURSARI, 2023, 2)
     assert path.read_bytes() == before and _side_files(path) == []
 
 

@@ -92,9 +92,12 @@ def test_findings_frame(archive_path):
     df = lkj_excel.Archive(archive_path).frame("findings")
     _no_floats(df)
     sums = df[df["pemeriksaan"] == "budget.sum_realisasi"]
-    assert len(sums) >= 1
-    assert set(sums["tingkat"]) == {"kesalahan"}
-    assert all(isinstance(v, Decimal) for v in sums["ditemukan"])
+    # the one such finding: version 1 of TW I, whose sub kegiatan had Rp 1.000.000,55
+    assert [(r["tahun"], r["triwulan"], r["versi"], r["terbaru"], r["tingkat"], r["sel"],
+             r["kode"], r["ditemukan"], r["seharusnya"]) for r in sums.to_dict("records")] == [
+        (2023, "I", 1, False, "kesalahan", "D4", "7.01.01.2.01", Decimal("3500000"),
+         Decimal("3500000.55"))]
+    assert all(type(v) is Decimal for v in (*sums["ditemukan"], *sums["seharusnya"]))
 
 
 def test_unknown_frame_and_missing_archive(tmp_path):

@@ -21,13 +21,13 @@ from .records import (
     build_submission,
     why_not_archived,
 )
-from .store import ADDED, RECHECKED, SAME, AddResult, Store, newer, open_read, open_write
+from .store import ADDED, RECHECKED, SAME, AddResult, Store, newer
 
 __all__ = [
     "ADDED", "RECHECKED", "SAME", "TRIWULAN", "AddResult", "ArchiveError",
     "ArchiveNeedsRecovery", "ArchiveOutdated", "ArchivedReport", "BudgetRecord",
     "FindingRecord", "NotArchivable", "Office", "OfficeKey", "PKRecord", "PeriodRow", "Store",
     "Submission", "Summary", "Version", "build_submission", "default_path", "newer",
-    "normalise", "office_key", "open_read", "open_write", "resolve_path", "text_key",
+    "normalise", "office_key", "resolve_path", "text_key",
     "tw_name", "tw_number", "why_not_archived",
 ]

@@ -19,7 +19,7 @@ from typing import Any
 
 from .codec import decode_value, text_dec, text_time
 from .errors import ArchiveError
-from .identity import text_key, tw_name
+from .identity import text_key, tw_name, tw_number
 from .location import resolve_path
 from .queries import IS_LATEST, LIVE, ArchivedReport, PeriodRow, Summary, Version
 from .store import Store
@@ -200,7 +200,7 @@ class Archive:
         df["_tingkat"] = df["tingkat"].map(text_key)
         df["_indikator"] = df["indikator"].map(text_key)
         df["_periode"] = [(t, tw) for t, tw in zip(df["tahun"], df["triwulan"], strict=True)]
-        periods = sorted(set(df["_periode"]), key=lambda p: (p[0], ("I", "II", "III", "IV").index(p[1])))
+        periods = sorted(set(df["_periode"]), key=lambda p: (p[0], tw_number(p[1])))
         labels = {p: f"{p[0]} TW {p[1]}" for p in periods}
         out = (df.groupby(keys, sort=False)
                .agg(tingkat=("tingkat", "last"), indikator=("indikator", "last")))

@@ -15,9 +15,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..contract import norm_loose
-
-TRIWULAN = ("I", "II", "III", "IV")
+from ..contract import TRIWULAN, norm_loose
 
 _ABBREVIATIONS = (
     (re.compile(r"\bpemerintah\s+kabupaten\b"), "kabupaten"),

@@ -182,17 +182,6 @@ def latest_version(conn: sqlite3.Connection, office: OfficeKey | Office, tahun: 
     return found[-1] if found else None
 
 
-def previous_version(conn: sqlite3.Connection, office: OfficeKey | Office, tahun: int,
-                     triwulan: Any) -> Version | None:
-    """The latest version of the latest triwulan of `tahun` before `triwulan`."""
-    k = _key(office)
-    row = conn.execute(
-        f"{VERSION_SELECT} WHERE o.pemda_key = ? AND o.pd_key = ? AND s.tahun = ?"
-        f" AND s.triwulan < ? AND {LIVE} ORDER BY s.triwulan DESC, s.versi DESC",
-        (k.pemda, k.perangkat_daerah, int(tahun), tw_number(triwulan))).fetchone()
-    return None if row is None else _version(row)
-
-
 def _pk(r: tuple) -> PKRecord:
     d = dict(zip(PK_COLUMNS, r, strict=True))
     texts = ("tingkat", "penanggung_jawab", "sasaran", "indikator", "satuan", "arah", "kode",

@@ -13,7 +13,7 @@ from typing import Any
 
 from .codec import canonical
 from .errors import NotArchivable
-from .identity import TRIWULAN, OfficeKey, office_key
+from .identity import TRIWULAN, OfficeKey, office_key, tw_number
 
 QUARTER_TARGETS = ("target_tw1", "target_tw2", "target_tw3")
 
@@ -215,7 +215,7 @@ def build_submission(report: Any, content: bytes, settings: Any = None, *,
         from .. import __version__ as tool_version
     ident = report.data.identity
     pemda, pd = names_of(report)
-    triwulan = TRIWULAN.index(ident.triwulan) + 1
+    triwulan = tw_number(ident.triwulan)
     meta = report.meta or {}
     sent = meta.get("Tanggal Kirim")
     return Submission(

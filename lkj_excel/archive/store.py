@@ -330,14 +330,6 @@ class Store:
         v = Q.latest_version(self.conn, office, tahun, triwulan)
         return None if v is None else Q.load(self.conn, v)
 
-    @_guarded
-    def previous(self, office: OfficeKey | Q.Office, tahun: int,
-                 triwulan: Any) -> Q.ArchivedReport | None:
-        """"The previous report": the latest version of the latest triwulan of `tahun`
-        before `triwulan` (None for TW I)."""
-        v = Q.previous_version(self.conn, office, tahun, triwulan)
-        return None if v is None else Q.load(self.conn, v)
-
     def last_year(self, office: OfficeKey | Q.Office, tahun: int) -> Q.ArchivedReport | None:
         """"Last year's report": the latest version of (tahun - 1, IV)."""
         return self.latest(office, tahun - 1, 4)
@@ -384,11 +376,3 @@ class Store:
     def offices_reporting(self, tahun: int, triwulan: Any,
                           pemda: str | None = None) -> list[Q.Office]:
         return Q.offices_reporting(self.conn, tahun, triwulan, pemda)
-
-
-def open_write(path: str | os.PathLike, timeout: float = BUSY_TIMEOUT) -> Store:
-    return Store.open_write(path, timeout)
-
-
-def open_read(path: str | os.PathLike, timeout: float = BUSY_TIMEOUT) -> Store | None:
-    return Store.open_read(path, timeout)

@@ -47,8 +47,8 @@ def date_after_period(data: WorkbookData, sheet: str | None, findings: list[Find
         if isinstance(t, dt.date) and t > end:
             findings.append(C.VILLAGES_DATE_AFTER_PERIOD.finding(
                 sheet, d.tanggal.addr,
-                f"Tanggal Penetapan {_tgl(t)} ({d.desa.value}, {d.dokumen.value}) sesudah "
-                f"akhir triwulan yang dilaporkan ({_tgl(end)}).",
+                f"Tanggal Penetapan {tanggal(t)} ({d.desa.value}, {d.dokumen.value}) sesudah "
+                f"akhir triwulan yang dilaporkan ({tanggal(end)}).",
                 found=t.isoformat(), expected=end.isoformat(), merged=d.tanggal.merged))
 
 
@@ -90,4 +90,3 @@ def count_mismatch(data: WorkbookData, vf: VillageFigure, findings: list[Finding
             f"memuat {vf.n} desa.", found=jumlah.value, expected=vf.n))
 
 
-_tgl = tanggal

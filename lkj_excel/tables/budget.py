@@ -160,9 +160,10 @@ def _quarter_columns(table: Table, previous, triwulan: str) -> None:
     rows = [r.key for r in table.rows if r.role != TOTAL]
     found = match.match_budget(rows, previous.budget)
     programs = [i for i, r in enumerate(table.rows) if r.role != TOTAL and r.level == 1]
+    realisasi = table.col("realisasi")
     known = 0
     for i, row in enumerate(table.rows):
-        now = row.cells[3].value if row.cells[3] is not None else None
+        now = row.cells[realisasi].value if row.cells[realisasi] is not None else None
         if row.role == TOTAL:  # the sum of the programs' (a program new this quarter had 0)
             row.cells += [Value(known, AMOUNT, sum_rows("realisasi_lalu", programs)),
                           Value(None if now is None else now - known, AMOUNT, TRIWULAN_INI)]

@@ -17,7 +17,6 @@ from typing import Any
 
 from .. import figures as F
 from ..contract import TRIWULAN
-from ..money import format_number, format_percent
 from .base import Source, value_kind
 from .capaian import IndicatorCells
 from .formulas import capaian, formula, ref
@@ -26,7 +25,6 @@ from .text import text, usable
 
 ID = "perbandingan"
 TYPED = "diketik di PK"
-TWO = Decimal("0.01")
 CHANGE = formula("perubahan", "={0}-{1}", Ref("capaian"), Ref("capaian_ll"))
 DIRECTION = formula("naik_turun", '=IF(ROUND({0},4)>0,"Naik",IF(ROUND({0},4)<0,"Turun","Tetap"))',
                     Ref("perubahan"))
@@ -124,16 +122,13 @@ def _sheet(ind: F.Indicator, x: Any) -> float | None:
     return float(v)
 
 
-def _shown(ind: F.Indicator, x: Any) -> str:
-    """A PK figure in words: `88%` on percent rows, `1.234,5` otherwise."""
-    return format_percent(x) if ind.is_percent else format_number(x)
-
-
-def _differs(typed: Any, archived: Decimal | None) -> bool:
-    """Whether a typed figure differs from the archived one, at two decimals."""
-    if typed is None or archived is None:
+def _differs(match: Any, typed: Any, archived: Decimal | None) -> bool:
+    """Whether a typed figure differs from the archived one at two decimals, rounded as the
+    history checks round them (archive.match)."""
+    t = match.exact(typed)
+    if t is None or archived is None:
         return False
-    return Decimal(str(typed)).quantize(TWO) != Decimal(archived).quantize(TWO)
+    return match.two_places(t) != match.two_places(archived)
 
 
 def _last_year(src: Source, ind: F.Indicator, earlier: _Earlier, row: list, r: int) -> Fraction | None:
@@ -150,13 +145,13 @@ def _last_year(src: Source, ind: F.Indicator, earlier: _Earlier, row: list, r: i
                                           ("realisasi_ll", typed_r, rec.realisasi, pk.realisasi_ll)):
             if archived is None:  # not in last year's report: what was typed, if anything
                 row.append(Value(_sheet(ind, typed), kind, source=src.where("PK", val)))
-            elif _differs(typed, archived):
+            elif _differs(earlier.match, typed, archived):
                 src.replaced("PK", val, None, _sheet(ind, typed), _sheet(ind, archived), kind, ID,
                              r, col, reason=f"dari {earlier.match.period_name(report)} di arsip")
+                written = earlier.match.written(earlier.match.exact(typed), ind.is_percent)
                 row.append(Value(_sheet(ind, archived), kind, source=src.where("PK", val),
                                  typed=_sheet(ind, typed), mark="typed",
-                                 note=f"Tertulis di PK {_shown(ind, typed)}; dipakai angka "
-                                      f"{about}"))
+                                 note=f"Tertulis di PK {written}; dipakai angka {about}"))
             else:
                 row.append(Value(_sheet(ind, archived), kind, note=f"Dari {about}"))
         v = report.version

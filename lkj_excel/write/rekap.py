@@ -90,14 +90,22 @@ class _Heights:
 def _setup(ws, title: str, run_time: dt.datetime, columns, fm) -> int:
     """Title, header row, widths and the print setup (like the LKj:
     docs/keluaran.md#workbook-rekap-batch)."""
-    from .workbook.layout import FOOTER, MARGIN_BOTTOM, MARGIN_LR, MARGIN_TOP, PAPER_A4, print_scale
+    from .workbook.layout import (
+        FOOTER,
+        LINE_PT,
+        MARGIN_BOTTOM,
+        MARGIN_LR,
+        MARGIN_TOP,
+        PAPER_A4,
+        print_scale,
+    )
 
     ws.write_string(0, 0, title, fm.get("title"))
     ws.write_string(1, 0, f"Dibuat {run_time.strftime('%d-%m-%Y %H:%M')} oleh lkj-excel")
     for c, (name, width) in enumerate(columns):
         ws.write_string(3, c, name, fm.get("header"))
         ws.set_column(c, c, width)
-    ws.set_row(3, 2 * 13.0 + 2.0)  # header names wrap onto two lines at most
+    ws.set_row(3, 2 * LINE_PT + 2.0)  # header names wrap onto two lines at most
     ws.freeze_panes(4, 0)
     ws.repeat_rows(0, 3)
     ws.set_paper(PAPER_A4)
