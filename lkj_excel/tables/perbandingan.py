@@ -195,7 +195,7 @@ def _this_year(ind: F.Indicator, cells: IndicatorCells | None, earlier: _Earlier
                    if c is not None else Value(None))
     row.append(Value(ind.realisasi_cell, kind, ref(cells.realisasi)) if cells and cells.realisasi
                else Value(None))
-    c = F.capaian_exact(ind.target, ind.realisasi, ind.arah)
+    c = ind.capaian_exact  # the capaian tahunan of Capaian Kinerja
     if c is not None:
         row.append(Value(float(c), PERCENT, capaian(Ref("target"), Ref("realisasi"), ind.arah)))
     else:

@@ -17,8 +17,8 @@ def bab1(d: Doc) -> None:
            "(bagan struktur organisasi)", align="both")
     b.heading(3, "Sumber Daya Manusia")
     status = d.tables.pegawai_status
-    if d.staff_sentence():
-        b.text(d.staff_sentence())
+    if sentence := d.staff_sentence():
+        b.text(sentence)
     d.table(status, "Jumlah Pegawai per Status", missing=d.tables.pegawai.empty or "")
     if status is not None:
         d.table(d.tables.pegawai_pangkat, "Jumlah Pegawai per Pangkat/Golongan")

@@ -7,7 +7,7 @@ programs and the budget (A.5, A.6, B) are in anggaran.py."""
 from __future__ import annotations
 
 from ... import figures as F
-from ...tables.model import MEAN
+from ...tables.model import MEAN, TOTAL
 from ...tables.perbandingan import notes
 from ..workbook.metode import _bands as bands
 from .context import Doc, total_row, untitled, value_text
@@ -170,7 +170,7 @@ def facts(d: Doc) -> list[str]:
     if docs is not None:
         for row in docs.rows:
             name, tepat, lambat, belum, desa, pct = (value_text(c) for c in row.cells)
-            if row.role == "total":
+            if row.role == TOTAL:
                 out.append(f"{name}: {tepat} dari {desa} dokumen ditetapkan tepat waktu"
                            f"{f' ({pct})' if pct else ''}.")
             else:

@@ -19,7 +19,7 @@ LAST_DATA_ROW = 1002  # drop-down lists reach this row
 MAX_INPUT_TITLE = 32
 MAX_INPUT_MESSAGE = 255
 
-ROMAN = ("I", "II", "III", "IV")
+ROMAN = contract.TRIWULAN  # the Triwulan drop-down
 PAPER_A4 = 9
 LINE_HEIGHT = 15.0  # points per line of 11-pt Calibri
 

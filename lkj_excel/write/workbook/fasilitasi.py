@@ -4,6 +4,7 @@ formulas over a folded Kunci Item column), the counts per Jenis and the percenta
 from __future__ import annotations
 
 from ... import figures as F
+from ...tables.model import TOTAL
 from .context import Context
 from .layout import TITLE_ROWS
 from .render import put
@@ -39,7 +40,7 @@ def render(ctx: Context) -> None:
     sums = ctx.place(summary, NAME, list(range(r, r + len(summary.rows))), [1, 2, 6, 7])
     for i, row in enumerate(summary.rows):
         rr = sums.rows[i]
-        total = ("total",) if row.role == "total" else ()
+        total = ("total",) if row.role == TOTAL else ()
         jenis, uraian, n, y = row.cells
         put(ctx, sh, sums, rr, 1, jenis, *total)
         put(ctx, sh, sums, rr, 2, uraian, *total)
